@@ -1,0 +1,71 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { Role } from '../../platform/http/principal.ts';
+import { getAgencyByCode, subUnit } from '../agencies/service.ts';
+import { hashPassword } from './passwords.ts';
+
+/** Demo password for every seeded account (README lists them). */
+export const DEMO_PASSWORD = 'motcua2026';
+
+interface StaffSeed { username: string; fullName: string; title: string; agency: string; grants: [Role, string][] }
+interface CitizenSeed { idNumber: string; fullName: string; dateOfBirth: string; sex: 'Nam' | 'Nữ'; phone: string; email: string; address: string }
+
+const STP = '000.00.02.H26';
+const SXD = '000.00.03.H26';
+const UBTP = '000.00.01.H26';
+const BADINH = '000.04.01.H26';
+const CA_BADINH = '000.04.02.H26';
+
+export const demoStaff: StaffSeed[] = [
+  { username: 'admin', fullName: 'Quản trị hệ thống', title: 'Quản trị hệ thống', agency: UBTP, grants: [['system_admin', 'agency'], ['catalog_admin', 'agency']] },
+  { username: 'stp.tiepnhan', fullName: 'Lê Thu Trang', title: 'Công chức Bộ phận Một cửa', agency: STP, grants: [['desk_officer', 'desk']] },
+  { username: 'stp.chuyenvien', fullName: 'Phạm Minh Đức', title: 'Chuyên viên', agency: STP, grants: [['processing_officer', 'hanh-chinh-tu-phap'], ['processing_officer', 'bo-tro-tu-phap']] },
+  { username: 'stp.truongphong', fullName: 'Nguyễn Thị Hà', title: 'Trưởng phòng Hành chính tư pháp', agency: STP, grants: [['head_of_division', 'hanh-chinh-tu-phap'], ['head_of_division', 'bo-tro-tu-phap']] },
+  { username: 'stp.giamdoc', fullName: 'Trần Văn Hùng', title: 'Phó Giám đốc Sở Tư pháp', agency: STP, grants: [['signing_authority', 'leadership']] },
+  { username: 'stp.giamsat', fullName: 'Đỗ Thị Lan', title: 'Chánh Văn phòng Sở', agency: STP, grants: [['supervisor', 'agency']] },
+  { username: 'badinh.tiepnhan', fullName: 'Vũ Thị Mai', title: 'Công chức Bộ phận Một cửa', agency: BADINH, grants: [['desk_officer', 'desk']] },
+  { username: 'badinh.chuyenvien', fullName: 'Hoàng Văn Nam', title: 'Công chức Tư pháp – Hộ tịch', agency: BADINH, grants: [['processing_officer', 'agency']] },
+  { username: 'badinh.truongphong', fullName: 'Bùi Thị Thanh', title: 'Trưởng phòng Văn hóa – Xã hội', agency: BADINH, grants: [['head_of_division', 'agency']] },
+  { username: 'badinh.chutich', fullName: 'Ngô Quang Minh', title: 'Phó Chủ tịch UBND phường', agency: BADINH, grants: [['signing_authority', 'leadership'], ['supervisor', 'agency']] },
+  { username: 'ca.badinh.tiepnhan', fullName: 'Đinh Văn Long', title: 'Cán bộ tiếp nhận', agency: CA_BADINH, grants: [['desk_officer', 'desk']] },
+  { username: 'ca.badinh.canbo', fullName: 'Lý Thị Hoa', title: 'Cán bộ đăng ký cư trú', agency: CA_BADINH, grants: [['processing_officer', 'agency'], ['head_of_division', 'agency']] },
+  { username: 'ca.badinh.truongca', fullName: 'Trịnh Quốc Bảo', title: 'Trưởng Công an phường', agency: CA_BADINH, grants: [['signing_authority', 'leadership'], ['supervisor', 'agency']] },
+  { username: 'sxd.tiepnhan', fullName: 'Mai Thị Ngọc', title: 'Công chức Bộ phận Một cửa', agency: SXD, grants: [['desk_officer', 'desk']] },
+  { username: 'sxd.chuyenvien', fullName: 'Tạ Văn Khoa', title: 'Chuyên viên', agency: SXD, grants: [['processing_officer', 'agency']] },
+  { username: 'sxd.truongphong', fullName: 'Lương Thị Yến', title: 'Trưởng phòng', agency: SXD, grants: [['head_of_division', 'agency']] },
+  { username: 'sxd.giamdoc', fullName: 'Cao Văn Thắng', title: 'Phó Giám đốc Sở Xây dựng', agency: SXD, grants: [['signing_authority', 'leadership']] },
+];
+
+export const demoCitizens: CitizenSeed[] = [
+  { idNumber: '001090012345', fullName: 'Nguyễn Văn An', dateOfBirth: '1990-05-14', sex: 'Nam', phone: '0912345678', email: 'an.nguyen@example.vn', address: 'Số 5 phố Đội Cấn, phường Ba Đình, thành phố Hà Nội' },
+  { idNumber: '001195006789', fullName: 'Trần Thị Bình', dateOfBirth: '1995-11-02', sex: 'Nữ', phone: '0987654321', email: 'binh.tran@example.vn', address: 'Số 12 ngõ 40 Tạ Quang Bửu, phường Bạch Mai, thành phố Hà Nội' },
+  { idNumber: '001301004321', fullName: 'Lê Hoàng Cường', dateOfBirth: '2001-03-20', sex: 'Nữ', phone: '0904111222', email: 'cuong.le@example.vn', address: 'Số 88 Nguyễn Trãi, phường Thanh Xuân, thành phố Hà Nội' },
+];
+
+/** Demo staff (one agency per kind) and citizens; existing accounts are left untouched. */
+export async function seedDemoUsers(db: Db): Promise<void> {
+  const existing = new Set((await db.selectFrom('app_user').select(['username', 'id_number']).execute()).flatMap((r) => [r.username, r.id_number]));
+  const hash = await hashPassword(DEMO_PASSWORD);
+  for (const s of demoStaff) {
+    if (existing.has(s.username)) continue;
+    const agency = await getAgencyByCode(db, s.agency);
+    if (!agency) throw new Error(`seed: agency ${s.agency} missing`);
+    await db.transaction().execute(async (tx) => {
+      const u = await tx.insertInto('app_user').values({
+        kind: 'staff', username: s.username, password_hash: hash, full_name: s.fullName, title: s.title,
+        id_number: null, date_of_birth: null, sex: null, phone: null, email: `${s.username}@hanoi.gov.vn`, address: null,
+      }).returning('id').executeTakeFirstOrThrow();
+      for (const [role, slug] of s.grants) {
+        const unit = slug === 'agency' ? agency : await subUnit(db, agency.id, slug);
+        if (!unit) throw new Error(`seed: unit ${slug} missing in ${s.agency}`);
+        await tx.insertInto('role_grant').values({ user_id: u.id, role, unit_id: unit.id }).execute();
+      }
+    });
+  }
+  for (const c of demoCitizens) {
+    if (existing.has(c.idNumber)) continue;
+    await db.insertInto('app_user').values({
+      kind: 'citizen', username: null, password_hash: hash, full_name: c.fullName, id_number: c.idNumber,
+      date_of_birth: c.dateOfBirth, sex: c.sex, phone: c.phone, email: c.email, address: c.address, title: null,
+    }).execute();
+  }
+}

@@ -1,0 +1,34 @@
+import type { Executor } from '../../platform/db/database.ts';
+import './tables.ts';
+
+export interface UserSummary {
+  id: string;
+  kind: 'staff' | 'citizen';
+  fullName: string;
+  title: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  dateOfBirth: string | null;
+}
+
+export async function getUser(db: Executor, id: string): Promise<UserSummary | undefined> {
+  const r = await db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+  return r ? { id: r.id, kind: r.kind, fullName: r.full_name, title: r.title, idNumber: r.id_number, phone: r.phone, email: r.email, address: r.address, dateOfBirth: r.date_of_birth } : undefined;
+}
+
+/** Staff holding `role` on exactly `unitId` or on one of the given ancestor units. */
+export async function staffWithRole(db: Executor, role: string, unitIds: string[]): Promise<{ id: string; fullName: string }[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db.selectFrom('role_grant as g').innerJoin('app_user as u', 'u.id', 'g.user_id')
+    .select(['u.id', 'u.full_name']).distinct()
+    .where('g.role', '=', role).where('g.unit_id', 'in', unitIds).where('u.disabled', '=', false).execute();
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name }));
+}
+
+export async function userHasGrant(db: Executor, userId: string, role: string, unitIds: string[]): Promise<boolean> {
+  if (unitIds.length === 0) return false;
+  const r = await db.selectFrom('role_grant').select('user_id').where('user_id', '=', userId).where('role', '=', role).where('unit_id', 'in', unitIds).executeTakeFirst();
+  return !!r;
+}

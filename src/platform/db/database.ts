@@ -1,0 +1,28 @@
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+
+/**
+ * The typed schema. Each module adds its own tables by augmenting this interface
+ * (`declare module '.../platform/db/database.ts' { interface DB { … } }`), so the table
+ * types live next to the module that owns the tables.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface DB {}
+
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+export type Executor = Db | Tx;
+
+// int8 and numeric come back as strings by default; counts fit in JS numbers here.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+// `date` columns stay 'YYYY-MM-DD' strings: they are local calendar dates, not instants.
+pg.types.setTypeParser(1082, (v) => v);
+
+export function createDb(url: string, poolSize = 20): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server (restart) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, pool };
+}

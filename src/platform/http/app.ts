@@ -1,0 +1,118 @@
+import Fastify, { type FastifyInstance, type FastifyError } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { Problem, problems } from './problem.ts';
+import { issueToFieldError } from './validation.ts';
+import type { Principal } from './principal.ts';
+import type { AppConfig } from '../config.ts';
+
+export interface HttpOptions {
+  config: AppConfig;
+  logger: boolean | object;
+  /** Resolves the caller from the session cookie or bearer token (identity module). */
+  resolvePrincipal: (token: string) => Promise<Principal | null>;
+  isReady: () => Promise<{ ok: boolean; detail: Record<string, unknown> }>;
+}
+
+export const SESSION_COOKIE = 'motcua_session';
+
+/** Connection-level database failures: the request may be retried once PostgreSQL is back. */
+function isDbUnavailable(err: any): boolean {
+  const code = err?.code as string | undefined;
+  return code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === '57P01' || code === '57P03' || code === '53300' ||
+    (typeof code === 'string' && code.startsWith('08')) || /Connection terminated|timeout exceeded when trying to connect/i.test(err?.message ?? '');
+}
+
+export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    connectionTimeout: 60_000,
+    requestTimeout: 120_000,
+    ajv: { customOptions: { allErrors: true } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('principal', null);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: opts.config.maxUploadBytes, files: 10, fields: 20, fieldSize: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Motcua API',
+        description: 'Một cửa điện tử — the one-stop public administrative services platform. Errors are application/problem+json with message_vi and message_en.',
+        version: '1.0.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.addHook('onRequest', async (req) => {
+    const auth = req.headers.authorization;
+    const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : req.cookies[SESSION_COOKIE];
+    if (token) req.principal = await opts.resolvePrincipal(token);
+  });
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    let problem: Problem;
+    if (err instanceof Problem) problem = err;
+    else if (hasZodFastifySchemaValidationErrors(err)) {
+      problem = problems.validation(
+        err.validation.map((v) => {
+          const issue = { ...(v.params as any), code: v.keyword, message: v.message };
+          const where = err.validationContext === 'body' ? '' : `${err.validationContext}.`;
+          const path = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+          return issueToFieldError({ ...issue, path: where + path });
+        }),
+      );
+    } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE') {
+      problem = new Problem(413, 'too_large', 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.');
+    } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+      problem = new Problem(415, 'unsupported_media_type', 'Kiểu nội dung không được hỗ trợ.', 'Unsupported content type.');
+    } else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
+      problem = new Problem(400, 'invalid_json', 'Nội dung JSON không hợp lệ.', 'The JSON body is malformed.');
+    } else if (isDbUnavailable(err)) {
+      problem = problems.unavailable();
+      reply.header('retry-after', '5');
+    } else if (err.statusCode && err.statusCode < 500) {
+      problem = new Problem(err.statusCode, 'bad_request', `Yêu cầu không hợp lệ: ${err.message}`, err.message);
+    } else {
+      req.log.error({ err }, 'unhandled error');
+      problem = new Problem(500, 'internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.', 'An internal error occurred. Please try again later.');
+    }
+    reply.status(problem.status).type('application/problem+json').send(problem.toBody(req.url));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const p = new Problem(404, 'not_found', `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}.`, `No route ${req.method} ${req.url.split('?')[0]}.`);
+    reply.status(404).type('application/problem+json').send(p.toBody(req.url));
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
+    const r = await opts.isReady().catch((e) => ({ ok: false, detail: { error: String(e?.message ?? e) } }));
+    reply.status(r.ok ? 200 : 503).send({ status: r.ok ? 'ready' : 'not_ready', ...r.detail });
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

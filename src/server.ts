@@ -1,0 +1,90 @@
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, type AppConfig } from './platform/config.ts';
+import { createDb, type Db } from './platform/db/database.ts';
+import { migrate, pendingMigrations, type MigrationSource } from './platform/db/migrate.ts';
+import { resolveDatabaseUrl } from './platform/database-setup.ts';
+import { buildHttp } from './platform/http/app.ts';
+import { createJobs } from './platform/jobs.ts';
+import { LocalStorage } from './platform/storage.ts';
+import type { AppContext } from './platform/context.ts';
+import { modules } from './modules/index.ts';
+import { resolvePrincipal } from './modules/identity/sessions.ts';
+
+export function migrationSources(): MigrationSource[] {
+  return [
+    { module: 'platform', dir: new URL('./platform/migrations', import.meta.url).pathname },
+    ...modules.filter((m) => m.migrations).map((m) => ({ module: m.name, dir: m.migrations! })),
+  ];
+}
+
+export async function migrateAll(db: Db, log: (m: string) => void = () => {}) {
+  return migrate(db, migrationSources(), log);
+}
+
+export interface StartOptions {
+  config?: Partial<AppConfig>;
+  /** Seed reference and demo data (default true). */
+  seed?: boolean;
+  logger?: boolean | object;
+  listen?: boolean;
+}
+
+export interface Running {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function seedAll(ctx: AppContext) {
+  for (const m of modules) if (m.seed) await m.seed(ctx);
+}
+
+/** Starts the whole system: database (embedded unless DATABASE_URL), migrations, seed, jobs, HTTP. */
+export async function startServer(opts: StartOptions = {}): Promise<Running> {
+  const config = { ...loadConfig(), ...opts.config };
+  const log = (m: string, extra?: Record<string, unknown>) => console.log(extra ? `${m} ${JSON.stringify(extra)}` : m);
+  await fs.mkdir(config.dataDir, { recursive: true });
+  const { url: dbUrl, embedded } = await resolveDatabaseUrl(config, log);
+  const { db } = createDb(dbUrl, 20);
+  await migrateAll(db, log);
+  const jobs = createJobs(dbUrl, config.jobs, log);
+  const ctx: AppContext = { config, db, storage: new LocalStorage(path.join(config.dataDir, 'files')), jobs, log };
+  if (opts.seed !== false) await seedAll(ctx);
+
+  const sources = migrationSources();
+  const app = await buildHttp({
+    config,
+    logger: opts.logger ?? { level: config.logLevel },
+    resolvePrincipal: (token) => resolvePrincipal(db, token),
+    isReady: async () => {
+      const pending = await pendingMigrations(db, sources);
+      return { ok: pending.length === 0, detail: { database: 'ok', pendingMigrations: pending } };
+    },
+  });
+  await app.register(async (api) => {
+    for (const m of modules) if (m.routes) await m.routes(api, ctx);
+  }, { prefix: '/api/v1' });
+
+  await jobs.start();
+  for (const m of modules) if (m.jobs) await m.jobs(ctx);
+
+  let url = config.publicUrl;
+  if (opts.listen !== false) {
+    const addr = await app.listen({ port: config.port, host: config.host });
+    url = addr.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  } else {
+    await app.ready();
+  }
+  return {
+    app, ctx, url,
+    async stop() {
+      await app.close();
+      await jobs.stop();
+      await db.destroy();
+      if (embedded) await embedded.stop();
+    },
+  };
+}
