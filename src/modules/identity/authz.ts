@@ -46,3 +46,14 @@ export function requireCitizen(p: Principal | null): Principal {
 export function hasRoleAnywhere(p: Principal | null, roles: Role[]): boolean {
   return !!p && p.kind === 'staff' && p.roles.some((g) => roles.includes(g.role));
 }
+
+/** Holds one of `roles` on some unit inside the agency (or on the agency itself). */
+export async function hasRoleWithin(db: Executor, p: Principal | null, roles: Role[], agencyId: string): Promise<boolean> {
+  if (!p || p.kind !== 'staff') return false;
+  for (const g of p.roles) {
+    if (!roles.includes(g.role)) continue;
+    const chain = await unitChain(db, g.unitId);
+    if (chain.some((u) => u.id === agencyId)) return true;
+  }
+  return false;
+}

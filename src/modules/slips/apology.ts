@@ -35,10 +35,10 @@ export function renderApology(a: ApologyInput): Promise<Buffer> {
     { text: dateTime(oldDue), font: 'bold' },
     { text: '.' },
   ]);
+  const reason = (a.reason ?? '').trim();
   para([
-    { text: `Tuy nhiên đến nay, ${agency.name} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hạn theo quy định. Lý do: ` },
-    { text: a.reason },
-    { text: /[.!?…]$/.test(a.reason.trim()) ? '' : '.' },
+    { text: `Tuy nhiên đến nay, ${agency.name} chưa trả kết quả giải quyết hồ sơ của Ông/Bà đúng hạn theo quy định.` },
+    ...(reason ? [{ text: ` Lý do: ${reason}${/[.!?…]$/.test(reason) ? '' : '.'}` }] : []),
   ]);
   para([
     { text: `Sự chậm trễ này có thể gây phiền hà, tốn kém thời gian và chi phí đi lại của Ông/Bà. ${agency.name} xin lỗi Ông/Bà và hẹn trả kết quả giải quyết hồ sơ vào: ` },

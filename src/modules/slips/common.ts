@@ -56,7 +56,7 @@ export function drawDocumentHeader(
 ): void {
   const size = SIZE.header;
   const nationalW = w.measure(NATIONAL_NAME, 'bold', size);
-  const rightW = Math.min(w.width * 0.6, nationalW + 16);
+  const rightW = Math.min(w.width * 0.6, nationalW + 8);
   const hasLeft = Boolean(opts.agencyLines?.length);
   const rightX = hasLeft ? w.right - rightW : w.left + (w.width - rightW) / 2;
   const leftW = w.width - rightW - 6;
@@ -67,11 +67,16 @@ export function drawDocumentHeader(
     cols.push({
       x: w.left,
       width: leftW,
-      lines: lines.map((l, i) => ({
-        content: l,
-        style: { font: i === lines.length - 1 ? 'bold' : 'regular', size, leading: 1.25 },
-        underline: i === lines.length - 1 ? ('third' as const) : undefined,
-      })),
+      lines: lines.map((l, i) => {
+        const font = i === lines.length - 1 ? 'bold' : 'regular';
+        // Shrink a long name to fit on one line (down to 8.5 pt) before wrapping it.
+        const fit = Math.max(8.5, Math.min(size, (size * (leftW - 2)) / w.measure(l, font, size)));
+        return {
+          content: l,
+          style: { font, size: Math.floor(fit * 4) / 4, leading: 1.25 },
+          underline: i === lines.length - 1 ? ('third' as const) : undefined,
+        };
+      }),
     });
   }
   cols.push({

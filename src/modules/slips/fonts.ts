@@ -27,6 +27,8 @@ const FILES: Record<FontName, string> = {
 export interface ParsedFont {
   layout(text: string): unknown;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): unknown;
+  characterSet: number[];
 }
 
 export interface LoadedFont {
@@ -65,8 +67,22 @@ function isParsedFont(f: unknown): f is ParsedFont {
     typeof f === 'object' &&
     f !== null &&
     typeof (f as ParsedFont).layout === 'function' &&
-    typeof (f as ParsedFont).hasGlyphForCodePoint === 'function'
+    typeof (f as ParsedFont).hasGlyphForCodePoint === 'function' &&
+    typeof (f as ParsedFont).glyphForCodePoint === 'function' &&
+    Array.isArray((f as ParsedFont).characterSet)
   );
+}
+
+/**
+ * fontkit caches one Glyph object per glyph id, with the code points it was first created for,
+ * and pdfkit builds the PDF's ToUnicode map (what copy/paste and text extraction read) from them.
+ * When the subsetter first creates a glyph as a component of a composite glyph (the `U` inside
+ * `Ư`), it is cached with no code points and, with a font shared between documents, `U` would
+ * vanish from the extracted text of every later document. Creating every mapped glyph from its
+ * code point up front (~5 ms per font) makes the cache correct before any document is built.
+ */
+function primeGlyphCache(f: ParsedFont): void {
+  for (const cp of f.characterSet) f.glyphForCodePoint(cp);
 }
 
 let cache: Record<FontName, LoadedFont> | undefined;
@@ -83,7 +99,10 @@ export function loadFonts(): Record<FontName, LoadedFont> {
     if (create) {
       try {
         const f = create(data);
-        if (isParsedFont(f)) parsed = f;
+        if (isParsedFont(f)) {
+          primeGlyphCache(f);
+          parsed = f;
+        }
       } catch {
         parsed = undefined;
       }

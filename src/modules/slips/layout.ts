@@ -22,6 +22,8 @@ export interface Run {
   color?: string;
   /** No line break allowed before this run, even if it starts with a space. */
   nobreak?: boolean;
+  /** No line break allowed inside this run. */
+  nowrap?: boolean;
 }
 
 /** Plain text or rich runs. `\n` forces a line break. */
@@ -167,7 +169,7 @@ export class SlipWriter {
       displayTitle: true,
       info: {
         Title: nfc(opts.title),
-        Subject: opts.subject ? nfc(opts.subject) : undefined,
+        ...(opts.subject ? { Subject: nfc(opts.subject) } : {}),
         Producer: 'Motcua',
         Creator: 'Motcua',
         CreationDate: opts.date,
@@ -244,7 +246,7 @@ export class SlipWriter {
         if (tok === '') continue;
         const base = { font, size, link: run.link, color: run.color };
         if (tok === '\n') out.push({ ...base, kind: 'newline', text: '', breakable: true });
-        else if (tok.startsWith(' ')) out.push({ ...base, kind: 'space', text: tok, breakable: !(first && run.nobreak) });
+        else if (tok.startsWith(' ')) out.push({ ...base, kind: 'space', text: tok, breakable: !(run.nowrap || (first && run.nobreak)) });
         else {
           for (const part of this.withFallback(tok, font)) out.push({ ...base, font: part.font, kind: 'word', text: part.text, breakable: false });
         }
@@ -290,6 +292,24 @@ export class SlipWriter {
       line = [];
       lineW = 0;
     };
+    const startLine = (u: Unit, bodyW: number) => {
+      // Leading spaces at the start of a line are dropped.
+      let avail = widthFor(lines.length);
+      if (bodyW > avail && widthFor(lines.length + 1) > avail) {
+        // Too narrow here (e.g. the rest of a line after a label): leave this line empty.
+        lines.push([]);
+        avail = widthFor(lines.length);
+      }
+      if (bodyW <= avail) {
+        line.push(...u.body);
+        lineW = bodyW;
+      } else {
+        this.hardBreak(u.body, widthFor, lines, (rest, restW) => {
+          line = rest;
+          lineW = restW;
+        });
+      }
+    };
     for (const u of units) {
       if (u.newline) {
         pushLine();
@@ -297,33 +317,14 @@ export class SlipWriter {
       }
       const leadW = w(u.lead);
       const bodyW = w(u.body);
-      const avail = widthFor(lines.length);
       if (line.length === 0) {
-        // Leading spaces at the start of a line are dropped.
-        if (bodyW <= avail) {
-          line.push(...u.body);
-          lineW = bodyW;
-        } else {
-          this.hardBreak(u.body, widthFor, lines, (rest, restW) => {
-            line = rest;
-            lineW = restW;
-          });
-        }
-      } else if (lineW + leadW + bodyW <= avail) {
+        startLine(u, bodyW);
+      } else if (lineW + leadW + bodyW <= widthFor(lines.length)) {
         line.push(...u.lead, ...u.body);
         lineW += leadW + bodyW;
       } else {
         pushLine();
-        const avail2 = widthFor(lines.length);
-        if (bodyW <= avail2) {
-          line.push(...u.body);
-          lineW = bodyW;
-        } else {
-          this.hardBreak(u.body, widthFor, lines, (rest, restW) => {
-            line = rest;
-            lineW = restW;
-          });
-        }
+        startLine(u, bodyW);
       }
     }
     if (line.length || lines.length === 0) pushLine();

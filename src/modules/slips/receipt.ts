@@ -61,7 +61,7 @@ export function renderReceiptSlip(a: ReceiptSlipInput): Promise<Buffer> {
 
   w.signatures(
     [
-      dossier.channel === 'online'
+      dossier.channel !== 'in_person'
         ? null
         : { title: 'Người nộp hồ sơ', hint: '(Ký và ghi rõ họ tên)', name: dossier.applicantName },
       {
@@ -76,13 +76,15 @@ export function renderReceiptSlip(a: ReceiptSlipInput): Promise<Buffer> {
   const notes: string[] = [];
   if (agency.address || agency.phone) {
     notes.push(
-      `Địa chỉ nhận kết quả: ${[agency.address, agency.phone ? `điện thoại ${agency.phone}` : undefined].filter(Boolean).join(', ')}.`,
+      `${agency.deskName}: ${[agency.address, agency.phone ? `điện thoại ${agency.phone}` : undefined].filter(Boolean).join(', ')}.`,
     );
   }
   notes.push(
-    dossier.channel === 'online'
-      ? 'Kết quả và thông báo được gửi qua tài khoản dịch vụ công, thư điện tử hoặc tin nhắn của Ông/Bà.'
-      : 'Khi đến nhận kết quả, Ông/Bà vui lòng mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả này và giấy tờ tùy thân.',
+    {
+      in_person: 'Khi đến nhận kết quả, Ông/Bà vui lòng mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả này và giấy tờ tùy thân.',
+      online: 'Thông báo và kết quả giải quyết được gửi qua tài khoản dịch vụ công, thư điện tử hoặc tin nhắn của Ông/Bà.',
+      post: 'Thông báo được gửi qua thư điện tử hoặc tin nhắn; kết quả được trả theo hình thức Ông/Bà đã đăng ký.',
+    }[dossier.channel],
   );
   w.space(14);
   w.ensure(40);

@@ -39,8 +39,8 @@ export function renderTrackingSlip(a: TrackingSlipInput): Promise<Buffer> {
   p(times);
   w.space(6);
 
-  const fixed = { stt: 26, time: 66, due: 66, result: 58, note: 62 };
-  const step = Math.round((w.width - fixed.stt - fixed.time - fixed.due - fixed.result - fixed.note) * 0.42);
+  const fixed = { stt: 28, time: 58, due: 58, result: 56, note: 72 };
+  const step = Math.round((w.width - fixed.stt - fixed.time - fixed.due - fixed.result - fixed.note) * 0.36);
   const parties = w.width - fixed.stt - fixed.time - fixed.due - fixed.result - fixed.note - step;
   w.table(
     [

@@ -38,10 +38,9 @@ create table if not exists dossier (
   version int not null default 1,
   created_by uuid not null
 );
-create index if not exists dossier_inbox on dossier (step_unit_id, step_due_at) where status in (2, 4, 9);
+create index if not exists dossier_inbox on dossier (step_unit_id, step_role, step_due_at) where status in (1, 2, 4, 9);
 create index if not exists dossier_applicant on dossier (applicant_user_id, submitted_at desc);
 create index if not exists dossier_agency_status on dossier (agency_id, status, submitted_at desc);
-create index if not exists dossier_new on dossier (agency_id, submitted_at) where status = 1;
 create index if not exists dossier_due on dossier (due_at) where status in (2, 4, 5, 6) and overdue_at is null;
 
 create table if not exists dossier_action (

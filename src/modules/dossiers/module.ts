@@ -1,0 +1,10 @@
+import type { Module } from '../../platform/context.ts';
+import { dossierRoutes } from './routes.ts';
+import { defineDossierJobs } from './jobs.ts';
+
+export const dossiersModule: Module = {
+  name: 'dossiers',
+  migrations: new URL('./migrations', import.meta.url).pathname,
+  routes: dossierRoutes,
+  jobs: defineDossierJobs,
+};

@@ -1,0 +1,137 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import type { Principal } from '../../platform/http/principal.ts';
+import { getOrgUnit, subUnits } from '../agencies/service.ts';
+import { getCalendar } from '../calendar/service.ts';
+import { statusNames } from './status.ts';
+import type { ResolvedStep } from './lifecycle.ts';
+
+/** Every (unit, role) pair the official may act as: a grant on a unit covers the units under it. */
+async function actingPairs(db: Executor, p: Principal): Promise<{ unitId: string; role: string }[]> {
+  const out: { unitId: string; role: string }[] = [];
+  for (const g of p.roles) {
+    const stack = [g.unitId];
+    while (stack.length) {
+      const id = stack.pop()!;
+      out.push({ unitId: id, role: g.role });
+      for (const c of await subUnits(db, id)) stack.push(c.id);
+    }
+  }
+  return out;
+}
+
+export interface InboxFilter {
+  procedureCode?: string;
+  status?: number;
+  overdue?: boolean;
+  dueSoon?: boolean;
+  assignedToMe?: boolean;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * An official's inbox: dossiers waiting at a step this official may act on (new online
+ * dossiers at the desk, steps of the internal process, results to return), soonest due first.
+ */
+export async function inbox(db: Executor, p: Principal, f: InboxFilter) {
+  const pairs = await actingPairs(db, p);
+  if (pairs.length === 0) return { total: 0, items: [], counts: { total: 0, overdue: 0, dueSoon: 0 } };
+  const cal = await getCalendar(db);
+  const now = new Date();
+  // "Due soon": less than one working day left.
+  const soon = cal.addWorkingMinutes(now, cal.hoursPerDay * 60);
+  const units = pairs.map((x) => x.unitId);
+  const roles = pairs.map((x) => x.role);
+  const where = sql`d.status in (1, 2, 4, 9)
+    and d.step_unit_id = any(${[...new Set(units)]}::uuid[])
+    and (d.step_unit_id, d.step_role) in (select * from unnest(${units}::uuid[], ${roles}::text[]))
+    and (d.step_assignee_id is null or d.step_assignee_id = ${p.userId} or ${p.roles.some((g) => g.role === 'head_of_division' || g.role === 'signing_authority')})
+    ${f.procedureCode ? sql`and d.procedure_code = ${f.procedureCode}` : sql``}
+    ${f.status ? sql`and d.status = ${f.status}` : sql``}
+    ${f.assignedToMe ? sql`and d.step_assignee_id = ${p.userId}` : sql``}
+    ${f.overdue ? sql`and (d.step_due_at < ${now} or d.due_at < ${now})` : sql``}
+    ${f.dueSoon ? sql`and d.step_due_at >= ${now} and d.step_due_at < ${soon}` : sql``}
+    ${f.q ? sql`and (d.code ilike ${`%${f.q}%`} or search_norm(d.applicant_name) like '%' || search_norm(${f.q}) || '%')` : sql``}`;
+  const [rows, counts] = await Promise.all([
+    sql<any>`select d.id, d.code, d.status, d.channel, d.procedure_code, d.procedure_name, d.applicant_name, d.submitted_at, d.received_at,
+        d.due_at, d.current_step, d.step_due_at, d.step_assignee_id, d.step_unit_id, d.version, d.process->d.current_step->>'name' as step_name
+      from dossier d where ${where}
+      order by coalesce(d.step_due_at, d.submitted_at + interval '1 day') asc, d.code
+      limit ${f.limit} offset ${f.offset}`.execute(db),
+    sql<any>`select count(*) as total,
+        count(*) filter (where d.step_due_at < ${now} or d.due_at < ${now}) as overdue,
+        count(*) filter (where d.step_due_at >= ${now} and d.step_due_at < ${soon}) as due_soon
+      from dossier d where ${where}`.execute(db),
+  ]);
+  const c = counts.rows[0];
+  return {
+    total: Number(c.total),
+    counts: { total: Number(c.total), overdue: Number(c.overdue), dueSoon: Number(c.due_soon) },
+    items: rows.rows.map((r) => ({
+      id: r.id, code: r.code, status: r.status, statusName: statusNames[r.status], procedureCode: r.procedure_code, procedureName: r.procedure_name,
+      applicantName: r.applicant_name, submittedAt: r.submitted_at, receivedAt: r.received_at, dueAt: r.due_at,
+      step: r.current_step === null ? null : { index: r.current_step, name: r.step_name, dueAt: r.step_due_at, assigneeId: r.step_assignee_id },
+      overdue: !!((r.step_due_at && r.step_due_at < now) || (r.due_at && r.due_at < now)),
+      dueSoon: !!(r.step_due_at && r.step_due_at >= now && r.step_due_at < soon),
+      version: r.version,
+    })),
+  };
+}
+
+export async function myDossiers(db: Executor, p: Principal, f: { status?: number; limit: number; offset: number }) {
+  let q = db.selectFrom('dossier').select(['id', 'code', 'status', 'procedure_code', 'procedure_name', 'agency_id', 'submitted_at', 'due_at', 'finished_at', 'returned_at', 'version'])
+    .where('applicant_user_id', '=', p.userId);
+  if (f.status) q = q.where('status', '=', f.status);
+  const rows = await q.orderBy('submitted_at', 'desc').limit(f.limit).offset(f.offset).execute();
+  return {
+    items: await Promise.all(rows.map(async (r) => ({
+      id: r.id, code: r.code, status: r.status, statusName: statusNames[r.status], procedureCode: r.procedure_code, procedureName: r.procedure_name,
+      agencyName: (await getOrgUnit(db, r.agency_id))?.name, submittedAt: r.submitted_at, dueAt: r.due_at, finishedAt: r.finished_at, returnedAt: r.returned_at, version: r.version,
+    }))),
+  };
+}
+
+/** Last four characters of the applicant's phone or ID number: the second factor of public tracking. */
+function matchesSecondFactor(verify: string, phone: string | null, idNumber: string | null): boolean {
+  const v = verify.replace(/\s/g, '');
+  if (v.length < 4) return false;
+  return [phone, idNumber].some((x) => !!x && x.replace(/\s/g, '').endsWith(v));
+}
+
+/** Public tracking without signing in: no personal data, only where the dossier is and whether it is on time. */
+export async function publicTracking(db: Executor, code: string, verify: string) {
+  const d = await db.selectFrom('dossier').select(['id', 'code', 'status', 'procedure_code', 'procedure_name', 'agency_id', 'submitted_at', 'received_at', 'due_at', 'finished_at',
+    'returned_at', 'applicant_phone', 'applicant_id_number', 'current_step', 'process', 'step_unit_id', 'step_due_at', 'paused_at'])
+    .where('code', '=', code).executeTakeFirst();
+  if (!d || !matchesSecondFactor(verify, d.applicant_phone, d.applicant_id_number)) return undefined;
+  const cal = await getCalendar(db);
+  const agency = await getOrgUnit(db, d.agency_id);
+  const unit = d.step_unit_id ? await getOrgUnit(db, d.step_unit_id) : undefined;
+  const process = (d.process as ResolvedStep[] | null) ?? [];
+  const actions = await db.selectFrom('dossier_action').select(['seq', 'action', 'at', 'to_status', 'from_step', 'to_step', 'step_due_at', 'to_unit_id'])
+    .where('dossier_id', '=', d.id).orderBy('seq').execute();
+  const now = new Date();
+  return {
+    code: d.code,
+    status: d.status,
+    statusName: statusNames[d.status],
+    procedure: { code: d.procedure_code, name: d.procedure_name },
+    agency: agency ? { code: agency.code, name: agency.name } : null,
+    submittedAt: d.submitted_at,
+    receivedAt: d.received_at,
+    dueAt: d.due_at,
+    finishedAt: d.finished_at,
+    returnedAt: d.returned_at,
+    waitingForApplicant: !!d.paused_at,
+    timeliness: d.due_at ? cal.judge(d.finished_at, d.due_at, now) : null,
+    currentStep: d.current_step !== null && process[d.current_step] ? { name: process[d.current_step].name, unit: unit?.name, dueAt: d.step_due_at } : unit ? { name: 'Chờ tiếp nhận', unit: unit.name, dueAt: null } : null,
+    timeline: await Promise.all(actions.map(async (a) => ({
+      seq: a.seq, action: a.action, at: a.at, status: a.to_status, statusName: statusNames[a.to_status],
+      step: a.to_step !== null && process[a.to_step] ? process[a.to_step].name : null,
+      unit: a.to_unit_id ? (await getOrgUnit(db, a.to_unit_id))?.name ?? null : null,
+      judgement: a.step_due_at ? cal.judge(a.at, a.step_due_at, now) : null,
+    }))),
+  };
+}

@@ -1,0 +1,167 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { runCommand } from '../../platform/http/idempotency.ts';
+import { problems } from '../../platform/http/problem.ts';
+import { requireCitizen, requireSignedIn, requireStaff } from '../identity/authz.ts';
+import { act, canView, type ActionInput } from './actions.ts';
+import { actionNames, type ActionName } from './lifecycle.ts';
+import { presentDossier } from './present.ts';
+import { inbox, myDossiers, publicTracking } from './queries.ts';
+import { renderSlip, SLIP_KINDS } from './slips.ts';
+import { insertDossier, prepareSubmission } from './submit.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const documentRefs = z.array(z.object({ code: z.string().max(60), fileIds: z.array(z.uuid()).max(20) })).max(60);
+const base = { version: z.number().int().min(1), note: z.string().max(2000).optional() };
+
+const bodies: Record<ActionName, z.ZodObject<any>> = {
+  receive: z.object(base),
+  request_supplement: z.object({ ...base, items: z.array(z.object({ documentCode: z.string().max(60).optional(), name: text(500), reason: text(1000) })).min(1).max(50) }),
+  resubmit: z.object({ ...base, documents: documentRefs.default([]), form: z.record(z.string(), z.unknown()).optional() }),
+  refuse: z.object({ ...base, reasons: z.array(text(1000)).min(1).max(20) }),
+  forward: z.object({ ...base, assigneeId: z.uuid().optional() }),
+  send_back: z.object({ ...base, reason: text(2000), assigneeId: z.uuid().optional() }),
+  assign: z.object({ ...base, assigneeId: z.uuid() }),
+  request_payment: z.object({ ...base, amount: z.number().int().positive().max(1e12), description: z.string().max(1000).optional() }),
+  confirm_payment: z.object({ ...base, amount: z.number().int().nonnegative().max(1e12).optional(), method: z.enum(['cash', 'transfer', 'online']).default('cash'), receiptNo: z.string().max(100).optional() }),
+  sign: z.object({ ...base, resultFileIds: z.array(z.uuid()).max(20).optional() }),
+  return: z.object({ ...base, method: z.enum(['in_person', 'post', 'online']).default('in_person'), receivedBy: z.string().max(200).optional() }),
+  withdraw: z.object({ ...base, reason: text(2000) }),
+  stop: z.object({ ...base, reason: text(2000) }),
+  extend: z.object({ ...base, reason: text(2000), newDueAt: z.iso.datetime({ offset: true }) }),
+};
+
+const paths: Record<ActionName, string> = {
+  receive: 'receive', request_supplement: 'request-supplement', resubmit: 'resubmit', refuse: 'refuse', forward: 'forward',
+  send_back: 'send-back', assign: 'assign', request_payment: 'request-payment', confirm_payment: 'confirm-payment', sign: 'sign',
+  return: 'return', withdraw: 'withdraw', stop: 'stop', extend: 'extend',
+};
+
+export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const idParam = z.object({ id: z.uuid() });
+
+  r.post('/dossiers', {
+    schema: {
+      tags: ['dossiers'],
+      summary: 'Submit a dossier: online by a signed-in citizen, or at the desk on a walk-in applicant\'s behalf (optionally received at once). Honours Idempotency-Key.',
+      body: z.object({
+        procedureCode: text(30),
+        agencyCode: z.string().max(40).optional(),
+        form: z.record(z.string(), z.unknown()),
+        documents: documentRefs.default([]),
+        applicant: z.object({
+          fullName: text(200), idNumber: z.string().regex(/^\d{12}$/).optional(), phone: z.string().regex(/^0\d{9,10}$/).optional(),
+          email: z.email().max(200).optional(), address: z.string().max(500).optional(),
+        }).optional(),
+        channel: z.enum(['in_person', 'post']).optional(),
+        receive: z.boolean().optional(),
+      }),
+    },
+  }, async (req, reply) => {
+    const p = requireSignedIn(req.principal);
+    const prep = await prepareSubmission(ctx.db, p, req.body);
+    const res = await runCommand(ctx.db, req, async (tx) => {
+      const created = await insertDossier(tx, p, prep, req.body.form);
+      let row = await tx.selectFrom('dossier').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+      if (req.body.receive && p.kind === 'staff') row = await act(tx, p, created.id, 'receive', { version: row.version });
+      return { status: 201, body: await presentDossier(tx, row, p) };
+    });
+    reply.status(res.status).header('location', `/api/v1/dossiers/${(res.body as any).id}`);
+    if (res.replayed) reply.header('idempotent-replayed', 'true');
+    return res.body;
+  });
+
+  r.get('/dossiers/:id', {
+    schema: { tags: ['dossiers'], summary: 'A dossier with its documents, tracking slip and the actions you may take now', params: idParam },
+  }, async (req) => {
+    const p = requireSignedIn(req.principal);
+    const d = await ctx.db.selectFrom('dossier').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+    if (!d || !(await canView(ctx.db, d, p))) throw problems.notFound('hồ sơ', 'Dossier');
+    return presentDossier(ctx.db, d, p, { withLog: true });
+  });
+
+  for (const action of Object.keys(bodies) as ActionName[]) {
+    r.post(`/dossiers/:id/${paths[action]}`, {
+      schema: {
+        tags: ['dossier actions'],
+        summary: `${actionNames[action].en} (${actionNames[action].vi}). Send the dossier "version" you saw; 409 if it changed. Honours Idempotency-Key.`,
+        params: idParam,
+        body: bodies[action],
+      },
+    }, async (req, reply) => {
+      const p = requireSignedIn(req.principal);
+      const res = await runCommand(ctx.db, req, async (tx) => {
+        const row = await act(tx, p, req.params.id, action, req.body as unknown as ActionInput);
+        return { status: 200, body: await presentDossier(tx, row, p) };
+      });
+      if (res.replayed) reply.header('idempotent-replayed', 'true');
+      return res.body;
+    });
+  }
+
+  r.get('/dossiers/:id/documents/:fileId', {
+    schema: { tags: ['dossiers'], summary: 'Download a document of a dossier (only for those who may see the dossier)', params: z.object({ id: z.uuid(), fileId: z.uuid() }) },
+  }, async (req, reply) => {
+    const p = requireSignedIn(req.principal);
+    const d = await ctx.db.selectFrom('dossier').select(['id', 'agency_id', 'applicant_user_id']).where('id', '=', req.params.id).executeTakeFirst();
+    if (!d || !(await canView(ctx.db, d, p))) throw problems.notFound('hồ sơ', 'Dossier');
+    const doc = await ctx.db.selectFrom('dossier_document').selectAll().where('dossier_id', '=', d.id).where('file_id', '=', req.params.fileId).executeTakeFirst();
+    if (!doc) throw problems.notFound('giấy tờ', 'Document');
+    reply.type(doc.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
+    return reply.send(ctx.storage.get(doc.storage_key));
+  });
+
+  r.get('/dossiers/:id/slips/:kind', {
+    schema: {
+      tags: ['dossiers'], summary: 'A standard slip as PDF: receipt, supplement, refusal, apology or tracking',
+      params: z.object({ id: z.uuid(), kind: z.string().regex(/^[a-z]+(\.pdf)?$/) }),
+    },
+  }, async (req, reply) => {
+    const p = requireSignedIn(req.principal);
+    const kind = req.params.kind.replace(/\.pdf$/, '') as (typeof SLIP_KINDS)[number];
+    if (!SLIP_KINDS.includes(kind)) throw problems.notFound(`loại phiếu ${kind}`, `Slip kind ${kind}`);
+    const d = await ctx.db.selectFrom('dossier').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+    if (!d || !(await canView(ctx.db, d, p))) throw problems.notFound('hồ sơ', 'Dossier');
+    const pdf = await renderSlip(ctx.db, d, kind, ctx.config.publicUrl);
+    reply.type('application/pdf').header('content-disposition', `inline; filename="${kind}-${d.code}.pdf"`);
+    return pdf;
+  });
+
+  r.get('/inbox', {
+    schema: {
+      tags: ['dossiers'], summary: 'My inbox: dossiers waiting at steps I may act on, soonest due first, with overdue and due-soon flags',
+      querystring: z.object({
+        procedureCode: z.string().max(30).optional(),
+        status: z.coerce.number().int().min(1).max(10).optional(),
+        overdue: z.stringbool().optional(),
+        dueSoon: z.stringbool().optional(),
+        assignedToMe: z.stringbool().optional(),
+        q: z.string().max(100).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        offset: z.coerce.number().int().min(0).default(0),
+      }),
+    },
+  }, async (req) => inbox(ctx.db, requireStaff(req.principal), req.query));
+
+  r.get('/my/dossiers', {
+    schema: {
+      tags: ['dossiers'], summary: 'My own dossiers (citizen)',
+      querystring: z.object({ status: z.coerce.number().int().min(1).max(10).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0) }),
+    },
+  }, async (req) => myDossiers(ctx.db, requireCitizen(req.principal), req.query));
+
+  r.get('/public/tracking/:code', {
+    schema: {
+      tags: ['public'], summary: 'Track a dossier without signing in: its code plus the last 4 digits of the applicant\'s phone or ID number',
+      params: z.object({ code: z.string().max(60) }),
+      querystring: z.object({ verify: z.string().min(4).max(20) }),
+    },
+  }, async (req) => {
+    const t = await publicTracking(ctx.db, req.params.code, req.query.verify);
+    if (!t) throw problems.notFound('hồ sơ với mã và thông tin xác minh này', 'Dossier with this code and verification');
+    return t;
+  });
+}

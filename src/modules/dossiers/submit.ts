@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import type { Executor, Tx } from '../../platform/db/database.ts';
+import type { Principal } from '../../platform/http/principal.ts';
+import { Problem, problems, fieldError, type FieldError } from '../../platform/http/problem.ts';
+import { getAgencyByCode, listAgencies, subUnit, type OrgUnit } from '../agencies/service.ts';
+import { hasRoleAt } from '../identity/authz.ts';
+import { versionOn, localToday, type ProcedureVersion } from '../catalog/service.ts';
+import { validateForm } from '../catalog/form-validation.ts';
+import { feesOn } from '../catalog/rules.ts';
+import { getFiles, type StoredFile } from '../files/service.ts';
+import { Channel, Status } from './status.ts';
+import './tables.ts';
+
+export interface DocumentRef {
+  code: string;
+  fileIds: string[];
+}
+
+export interface SubmitInput {
+  procedureCode: string;
+  agencyCode?: string;
+  form: Record<string, unknown>;
+  documents: DocumentRef[];
+  /** Desk only: the walk-in applicant, the channel, and whether to receive at once. */
+  applicant?: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string };
+  channel?: 'in_person' | 'post';
+  receive?: boolean;
+}
+
+export interface Prepared {
+  version: ProcedureVersion;
+  agency: OrgUnit;
+  deskUnitId: string;
+  channel: number;
+  applicant: { userId: string | null; name: string; idNumber: string | null; phone: string | null; email: string | null };
+  files: { code: string; file: StoredFile }[];
+  fee: number;
+}
+
+/** Chooses the deciding agency: the one named, which must match the procedure's sector and level. */
+async function chooseAgency(db: Executor, v: ProcedureVersion, code?: string): Promise<OrgUnit> {
+  const { sector, level } = v.definition;
+  if (code) {
+    const a = await getAgencyByCode(db, code);
+    if (!a) throw problems.validation([fieldError('agencyCode', `không có cơ quan mã ${code}`, `no agency has code ${code}`)]);
+    if (a.sector !== sector || a.level !== level) {
+      throw problems.validation([fieldError('agencyCode', `${a.name} không giải quyết thủ tục này`, `${a.nameEn} does not decide this procedure`)]);
+    }
+    return a;
+  }
+  const candidates = await listAgencies(db, { sector, level });
+  if (candidates.length === 1) return candidates[0];
+  throw problems.validation([fieldError('agencyCode', 'hãy chọn cơ quan giải quyết (ví dụ UBND phường nơi cư trú)', 'choose the deciding agency (e.g. the ward People\'s Committee where you live)')]);
+}
+
+/**
+ * Everything a submission needs checked before anything is written: the procedure in force,
+ * the agency, the applicant, the form against the procedure's schema, the documents and files.
+ * Every problem found is reported at once.
+ */
+export async function prepareSubmission(db: Executor, p: Principal, input: SubmitInput): Promise<Prepared> {
+  const version = await versionOn(db, input.procedureCode);
+  if (!version) {
+    throw problems.validation([fieldError('procedureCode', `không có thủ tục mã ${input.procedureCode}`, `no procedure has code ${input.procedureCode}`)]);
+  }
+  const def = version.definition;
+  const agency = await chooseAgency(db, version, input.agencyCode);
+  const deskUnitId = (await subUnit(db, agency.id, 'desk'))?.id ?? agency.id;
+  const errors: FieldError[] = [];
+
+  let channel: number = Channel.Online;
+  let applicant: Prepared['applicant'];
+  if (p.kind === 'citizen') {
+    if (input.applicant || input.channel || input.receive) {
+      errors.push(fieldError('applicant', 'chỉ cán bộ một cửa mới nhập hồ sơ thay người nộp', 'only the one-stop desk files on someone\'s behalf'));
+    }
+    if (def.onlineLevel !== 'full' && def.onlineLevel !== 'partial') errors.push(fieldError('procedureCode', 'thủ tục không hỗ trợ nộp trực tuyến', 'this procedure cannot be filed online'));
+    applicant = { userId: p.userId, name: p.name, idNumber: p.idNumber ?? null, phone: p.phone ?? null, email: p.email ?? null };
+    const declaredId = (input.form as any)?.applicant?.idNumber;
+    if (declaredId !== undefined && declaredId !== applicant.idNumber) {
+      errors.push(fieldError('form.applicant.idNumber', 'phải là số định danh của tài khoản đang đăng nhập', 'must be the ID number of the signed-in account'));
+    }
+  } else {
+    if (!(await hasRoleAt(db, p, ['desk_officer'], deskUnitId))) {
+      throw problems.forbidden('Chỉ cán bộ Bộ phận Một cửa của cơ quan giải quyết mới được nhập hồ sơ trực tiếp.', 'Only the deciding agency\'s one-stop desk may file a walk-in dossier.');
+    }
+    if (!input.applicant) errors.push(fieldError('applicant', 'là trường bắt buộc khi nhập hồ sơ trực tiếp', 'is required for a walk-in dossier'));
+    channel = input.channel === 'post' ? Channel.Post : Channel.InPerson;
+    applicant = {
+      userId: null, name: input.applicant?.fullName ?? '', idNumber: input.applicant?.idNumber ?? null,
+      phone: input.applicant?.phone ?? null, email: input.applicant?.email ?? null,
+    };
+  }
+
+  errors.push(...validateForm(version, input.form));
+
+  // Documents: known codes, required ones present (online), files owned by the submitter.
+  const known = new Map(def.documents.map((d) => [d.code, d]));
+  const ids = [...new Set(input.documents.flatMap((d) => d.fileIds))];
+  const files = new Map((await getFiles(db, ids)).map((f) => [f.id, f]));
+  const attached: Prepared['files'] = [];
+  input.documents.forEach((ref, i) => {
+    if (!known.has(ref.code)) errors.push(fieldError(`documents[${i}].code`, `thủ tục không có giấy tờ mã "${ref.code}"`, `the procedure has no document "${ref.code}"`));
+    ref.fileIds.forEach((id, j) => {
+      const f = files.get(id);
+      if (!f || f.ownerId !== p.userId) errors.push(fieldError(`documents[${i}].fileIds[${j}]`, 'không tìm thấy tệp đã tải lên', 'no such uploaded file'));
+      else attached.push({ code: ref.code, file: f });
+    });
+  });
+  if (channel === Channel.Online) {
+    for (const d of def.documents) {
+      if (d.required && d.template !== 'form' && !input.documents.some((r) => r.code === d.code && r.fileIds.length > 0)) {
+        errors.push(fieldError(`documents.${d.code}`, `thiếu "${d.name}"`, `"${d.nameEn}" is missing`));
+      }
+    }
+  }
+  if (errors.length) throw problems.validation(errors);
+  const fee = feesOn(def.fees, localToday(), channel === Channel.Online).reduce((s, f) => s + f.amount, 0);
+  return { version, agency, deskUnitId, channel, applicant, files: attached, fee };
+}
+
+/**
+ * Writes the dossier, its first action and its documents in ONE statement: the per-agency,
+ * per-day counter row is bumped and the code built from it, so codes are unique under any
+ * concurrency and the counter is held only until this transaction commits.
+ */
+export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: unknown): Promise<{ id: string; code: string }> {
+  const now = new Date();
+  const local = new Date(now.getTime() + 7 * 3600_000).toISOString();
+  const day = local.slice(0, 10);
+  const yymmdd = local.slice(2, 4) + local.slice(5, 7) + local.slice(8, 10);
+  const def = prep.version.definition;
+  const docCodes = prep.files.map((f) => f.code);
+  const docFiles = prep.files.map((f) => f.file.id);
+  const docNames = prep.files.map((f) => f.file.filename);
+  const docMimes = prep.files.map((f) => f.file.mime);
+  const docSizes = prep.files.map((f) => f.file.size);
+  const docShas = prep.files.map((f) => f.file.sha256);
+  const docKeys = prep.files.map((f) => f.file.storageKey);
+  const r = await sql<{ id: string; code: string }>`
+    with c as (
+      insert into dossier_code_counter (agency_code, day, last) values (${prep.agency.code}, ${day}, 1)
+      on conflict (agency_code, day) do update set last = dossier_code_counter.last + 1
+      returning last
+    ), d as (
+      insert into dossier (code, procedure_id, procedure_version_id, procedure_code, procedure_name, agency_id, status, channel,
+        applicant_user_id, applicant_name, applicant_id_number, applicant_phone, applicant_email, form,
+        step_unit_id, step_role, submitted_at, fee_amount, created_by)
+      select ${prep.agency.code} || '-' || ${yymmdd} || '-' || lpad(c.last::text, greatest(4, length(c.last::text)), '0'),
+        ${prep.version.procedureId}, ${prep.version.id}, ${def.code}, ${def.name}, ${prep.agency.id}, ${Status.Submitted}, ${prep.channel},
+        ${prep.applicant.userId}, ${prep.applicant.name}, ${prep.applicant.idNumber}, ${prep.applicant.phone}, ${prep.applicant.email}, ${JSON.stringify(form)}::jsonb,
+        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${p.userId}
+      from c
+      returning id, code
+    ), a as (
+      insert into dossier_action (dossier_id, seq, action, actor_id, actor_name, actor_role, at, from_status, to_status, to_unit_id, data)
+      select d.id, 1, 'submit', ${p.userId}, ${p.name}, ${p.kind === 'citizen' ? 'applicant' : 'desk_officer'}, ${now}, null, ${Status.Submitted}, ${prep.deskUnitId},
+        ${JSON.stringify({ channel: prep.channel, procedureVersion: prep.version.version })}::jsonb
+      from d
+    ), docs as (
+      insert into dossier_document (dossier_id, document_code, file_id, filename, mime, size, sha256, storage_key, added_seq)
+      select d.id, x.code, x.file_id, x.filename, x.mime, x.size, x.sha256, x.storage_key, 1
+      from d, unnest(${docCodes}::text[], ${docFiles}::uuid[], ${docNames}::text[], ${docMimes}::text[], ${docSizes}::bigint[], ${docShas}::text[], ${docKeys}::text[])
+        as x(code, file_id, filename, mime, size, sha256, storage_key)
+      on conflict do nothing
+    )
+    select id, code from d`.execute(tx);
+  const row = r.rows[0];
+  if (!row) throw new Problem(500, 'internal', 'Không tạo được hồ sơ.', 'Could not create the dossier.');
+  return row;
+}

@@ -1,0 +1,8 @@
+import type { Module } from '../../platform/context.ts';
+import { fileRoutes } from './routes.ts';
+
+export const filesModule: Module = {
+  name: 'files',
+  migrations: new URL('./migrations', import.meta.url).pathname,
+  routes: fileRoutes,
+};

@@ -1,0 +1,36 @@
+import { sampleForm } from '../src/modules/catalog/sample-form.ts';
+import { uploadOk } from './fixtures.ts';
+import type { Api } from './server.ts';
+
+export const AN = { idNumber: '001090012345', fullName: 'Nguyễn Văn An', phone: '0912345678' };
+
+/** The current version of the first procedure a search finds. */
+export async function findProcedure(api: Api, q: string) {
+  const s = await api.get(`/api/v1/procedures?q=${encodeURIComponent(q)}&limit=1`);
+  if (!s.body.items?.length) throw new Error(`no procedure for ${q}`);
+  return (await api.get(`/api/v1/procedures/${s.body.items[0].code}`)).body;
+}
+
+/** A valid submission body for a procedure: form answers from its schema, one uploaded file per required document. */
+export async function submissionFor(api: Api, proc: any, applicant: Record<string, unknown> = { idNumber: AN.idNumber, fullName: AN.fullName, phone: AN.phone }) {
+  const form = sampleForm(proc.form, { applicant });
+  const documents = [];
+  for (const d of proc.documents) {
+    if (d.required && d.template !== 'form') documents.push({ code: d.code, fileIds: [await uploadOk(api)] });
+  }
+  return { procedureCode: proc.code, form, documents };
+}
+
+export async function submit(api: Api, proc: any, extra: Record<string, unknown> = {}, headers?: Record<string, string>) {
+  const body = { ...(await submissionFor(api, proc)), ...extra };
+  return api.post('/api/v1/dossiers', body, headers);
+}
+
+/** Takes an action with the dossier's current version; throws unless it succeeds. */
+export async function step(api: Api, id: string, action: string, body: Record<string, unknown> = {}) {
+  const cur = await api.get(`/api/v1/dossiers/${id}`);
+  if (cur.status !== 200) throw new Error(`cannot see dossier: ${cur.status} ${JSON.stringify(cur.body)}`);
+  const r = await api.post(`/api/v1/dossiers/${id}/${action}`, { version: cur.body.version, ...body });
+  if (r.status !== 200) throw new Error(`${action} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
