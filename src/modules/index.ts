@@ -1,7 +1,12 @@
 import type { Module } from '../platform/context.ts';
-import { geoModule } from './geo/index.ts';
-import { agenciesModule } from './agencies/index.ts';
-import { identityModule } from './identity/index.ts';
+import { geoModule } from './geo/module.ts';
+import { agenciesModule } from './agencies/module.ts';
+import { identityModule } from './identity/module.ts';
+import { calendarModule } from './calendar/module.ts';
+import { catalogModule } from './catalog/module.ts';
+import { filesModule } from './files/module.ts';
+import { noticesModule } from './notices/module.ts';
+import { dossiersModule } from './dossiers/module.ts';
 
 /** The capabilities of the monolith, in dependency order (migrations and seeds run in this order). */
-export const modules: Module[] = [geoModule, agenciesModule, identityModule];
+export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, filesModule, noticesModule, dossiersModule];

@@ -7,6 +7,7 @@ export interface AppConfig {
   dataDir: string;
   databaseUrl?: string;
   logLevel: string;
+  logRequests: boolean;
   /** Public base URL printed on slips and QR codes. */
   publicUrl: string;
   /** Secure cookies when served over HTTPS (production). */
@@ -26,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: path.resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
+    logRequests: env.LOG_REQUESTS === 'true',
     publicUrl,
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
     jobs: env.JOBS !== 'false',

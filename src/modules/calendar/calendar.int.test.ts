@@ -41,7 +41,7 @@ describe(`working-day calendar as data (${inject('pgKind')})`, () => {
     // Materialising the year kept its computed holidays.
     expect(put.body.daysOff.map((d: any) => d.date)).toEqual(expect.arrayContaining(['2027-01-01', '2027-03-05', '2027-09-02']));
     expect((await due('2027-03-04T09:00:00+07:00', 'working_days', 1)).dueLocal).toBe('08/03/2027 09:00');
-    const desk = await as(srv.base, 'stp.tiepnhan');
+    const desk = await as(srv.base, 'catp.tiepnhan');
     expect((await desk.put('/api/v1/calendar/days/2027-03-06', { kind: 'workday', name: 'x', nameEn: 'x', source: 'x' })).status).toBe(403);
     expect((await admin.put('/api/v1/calendar/days/2027-02-30', { kind: 'workday', name: 'x', nameEn: 'x', source: 'x' })).status).toBe(400);
   });

@@ -94,7 +94,7 @@ describe(`procedure catalog (${inject('pgKind')})`, () => {
     expect(ok.status).toBe(201);
     const dup = await admin.post('/api/v1/procedures', { effectiveFrom: '2026-01-01', definition: { ...stripPresentation(p), code: '9.000003' } });
     expect(dup.status).toBe(409);
-    const desk = await as(srv.base, 'stp.tiepnhan');
+    const desk = await as(srv.base, 'catp.tiepnhan');
     expect((await desk.post('/api/v1/procedures', { effectiveFrom: '2026-01-01', definition: { ...stripPresentation(p), code: '9.000004' } })).status).toBe(403);
     expect((await api.post('/api/v1/procedures', { effectiveFrom: '2026-01-01', definition: {} })).status).toBe(401);
   });

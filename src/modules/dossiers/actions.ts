@@ -158,8 +158,6 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
       patch.status = Status.Received;
       patch.received_at = now;
       patch.due_at = cal.dueDate(now, v!.definition.deadline);
-      state.process = resolved;
-      (process as any) ?? null;
       const s = resolved[0];
       patch.current_step = 0;
       patch.step_unit_id = s.unitId;

@@ -83,7 +83,7 @@ describe(`bad input gets a clear 4xx and writes nothing (${inject('pgKind')})`, 
 
   it('refuses illegal transitions, wrong roles, other units and stale versions', async () => {
     const d = (await citizen.post('/api/v1/dossiers', await submissionFor(citizen, proc))).body;
-    const desk = await as(srv.base, 'stp.tiepnhan');
+    const desk = await as(srv.base, 'catp.tiepnhan');
     const before = await counts();
     // Returning a result that does not exist yet.
     const ret = await desk.post(`/api/v1/dossiers/${d.id}/return`, { version: d.version });
@@ -91,7 +91,7 @@ describe(`bad input gets a clear 4xx and writes nothing (${inject('pgKind')})`, 
     expect(ret.body.current.status).toBe(1);
     // The citizen cannot receive their own dossier; a processing officer is not the desk.
     expectProblem(await citizen.post(`/api/v1/dossiers/${d.id}/receive`, { version: d.version }), 403);
-    expectProblem(await (await as(srv.base, 'stp.chuyenvien')).post(`/api/v1/dossiers/${d.id}/receive`, { version: d.version }), 403);
+    expectProblem(await (await as(srv.base, 'catp.canbo')).post(`/api/v1/dossiers/${d.id}/receive`, { version: d.version }), 403);
     // Officials of another agency do not even see it.
     expectProblem(await (await as(srv.base, 'badinh.tiepnhan')).post(`/api/v1/dossiers/${d.id}/receive`, { version: d.version }), 404);
     expectProblem(await (await as(srv.base, 'badinh.tiepnhan')).get(`/api/v1/dossiers/${d.id}`), 404);

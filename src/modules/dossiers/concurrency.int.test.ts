@@ -54,8 +54,8 @@ describe(`concurrency and retries (${inject('pgKind')})`, () => {
   });
 
   it('lets exactly one of two officials acting at once succeed; the other gets 409 with the current state', async () => {
-    const desk1 = await as(srv.base, 'stp.tiepnhan');
-    const desk2 = await as(srv.base, 'stp.tiepnhan');
+    const desk1 = await as(srv.base, 'catp.tiepnhan');
+    const desk2 = await as(srv.base, 'catp.tiepnhan');
     for (let i = 0; i < 5; i++) {
       const d = (await citizen.post('/api/v1/dossiers', await submissionFor(citizen, proc))).body;
       const [x, y] = await Promise.all([
@@ -73,7 +73,7 @@ describe(`concurrency and retries (${inject('pgKind')})`, () => {
   });
 
   it('replays a retried action and does not act twice', async () => {
-    const desk = await as(srv.base, 'stp.tiepnhan');
+    const desk = await as(srv.base, 'catp.tiepnhan');
     const d = (await citizen.post('/api/v1/dossiers', await submissionFor(citizen, proc))).body;
     const key = `act-${Math.random()}`;
     const a = await desk.post(`/api/v1/dossiers/${d.id}/receive`, { version: d.version }, { 'idempotency-key': key });

@@ -18,10 +18,10 @@ let proc: any;
 beforeAll(async () => {
   srv = await startTestServer();
   citizen = await as(srv.base, AN.idNumber);
-  desk = await as(srv.base, 'stp.tiepnhan');
-  officer = await as(srv.base, 'stp.chuyenvien');
-  head = await as(srv.base, 'stp.truongphong');
-  director = await as(srv.base, 'stp.giamdoc');
+  desk = await as(srv.base, 'catp.tiepnhan');
+  officer = await as(srv.base, 'catp.canbo');
+  head = await as(srv.base, 'catp.truongphong');
+  director = await as(srv.base, 'catp.lanhdao');
   proc = await findProcedure(citizen, 'lý lịch tư pháp');
 });
 afterAll(() => srv?.stop());
@@ -44,7 +44,7 @@ describe(`a judicial-record certificate from submission to returned result (${in
     const d0 = created.body;
     expect(d0.status).toBe(1);
     expect(d0.channel).toBe('online');
-    expect(d0.code).toMatch(/^000\.00\.02\.H26-\d{6}-\d{4}$/);
+    expect(d0.code).toMatch(/^000\.00\.11\.H26-\d{6}-\d{4}$/);
     expect(d0.applicant).toMatchObject({ name: AN.fullName, idNumber: AN.idNumber });
     expect(d0.availableActions).toEqual(['withdraw']);
 

@@ -9,19 +9,19 @@ export const DEMO_PASSWORD = 'motcua2026';
 interface StaffSeed { username: string; fullName: string; title: string; agency: string; grants: [Role, string][] }
 interface CitizenSeed { idNumber: string; fullName: string; dateOfBirth: string; sex: 'Nam' | 'Nữ'; phone: string; email: string; address: string }
 
-const STP = '000.00.02.H26';
-const SXD = '000.00.03.H26';
+const CATP = '000.00.11.H26';
+const BHXH = '000.00.12.H26';
 const UBTP = '000.00.01.H26';
 const BADINH = '000.04.01.H26';
 const CA_BADINH = '000.04.02.H26';
 
 export const demoStaff: StaffSeed[] = [
   { username: 'admin', fullName: 'Quản trị hệ thống', title: 'Quản trị hệ thống', agency: UBTP, grants: [['system_admin', 'agency'], ['catalog_admin', 'agency']] },
-  { username: 'stp.tiepnhan', fullName: 'Lê Thu Trang', title: 'Công chức Bộ phận Một cửa', agency: STP, grants: [['desk_officer', 'desk']] },
-  { username: 'stp.chuyenvien', fullName: 'Phạm Minh Đức', title: 'Chuyên viên', agency: STP, grants: [['processing_officer', 'hanh-chinh-tu-phap'], ['processing_officer', 'bo-tro-tu-phap']] },
-  { username: 'stp.truongphong', fullName: 'Nguyễn Thị Hà', title: 'Trưởng phòng Hành chính tư pháp', agency: STP, grants: [['head_of_division', 'hanh-chinh-tu-phap'], ['head_of_division', 'bo-tro-tu-phap']] },
-  { username: 'stp.giamdoc', fullName: 'Trần Văn Hùng', title: 'Phó Giám đốc Sở Tư pháp', agency: STP, grants: [['signing_authority', 'leadership']] },
-  { username: 'stp.giamsat', fullName: 'Đỗ Thị Lan', title: 'Chánh Văn phòng Sở', agency: STP, grants: [['supervisor', 'agency']] },
+  { username: 'catp.tiepnhan', fullName: 'Lê Thu Trang', title: 'Cán bộ Bộ phận Một cửa', agency: CATP, grants: [['desk_officer', 'desk']] },
+  { username: 'catp.canbo', fullName: 'Phạm Minh Đức', title: 'Cán bộ Phòng Hồ sơ nghiệp vụ', agency: CATP, grants: [['processing_officer', 'ho-so-nghiep-vu'], ['processing_officer', 'quan-ly-hanh-chinh'], ['processing_officer', 'canh-sat-giao-thong'], ['processing_officer', 'xuat-nhap-canh']] },
+  { username: 'catp.truongphong', fullName: 'Nguyễn Thị Hà', title: 'Trưởng phòng Hồ sơ nghiệp vụ', agency: CATP, grants: [['head_of_division', 'ho-so-nghiep-vu'], ['head_of_division', 'quan-ly-hanh-chinh'], ['head_of_division', 'canh-sat-giao-thong'], ['head_of_division', 'xuat-nhap-canh']] },
+  { username: 'catp.lanhdao', fullName: 'Trần Văn Hùng', title: 'Phó Giám đốc Công an thành phố', agency: CATP, grants: [['signing_authority', 'leadership']] },
+  { username: 'catp.giamsat', fullName: 'Đỗ Thị Lan', title: 'Chánh Văn phòng Công an thành phố', agency: CATP, grants: [['supervisor', 'agency']] },
   { username: 'badinh.tiepnhan', fullName: 'Vũ Thị Mai', title: 'Công chức Bộ phận Một cửa', agency: BADINH, grants: [['desk_officer', 'desk']] },
   { username: 'badinh.chuyenvien', fullName: 'Hoàng Văn Nam', title: 'Công chức Tư pháp – Hộ tịch', agency: BADINH, grants: [['processing_officer', 'agency']] },
   { username: 'badinh.truongphong', fullName: 'Bùi Thị Thanh', title: 'Trưởng phòng Văn hóa – Xã hội', agency: BADINH, grants: [['head_of_division', 'agency']] },
@@ -29,10 +29,9 @@ export const demoStaff: StaffSeed[] = [
   { username: 'ca.badinh.tiepnhan', fullName: 'Đinh Văn Long', title: 'Cán bộ tiếp nhận', agency: CA_BADINH, grants: [['desk_officer', 'desk']] },
   { username: 'ca.badinh.canbo', fullName: 'Lý Thị Hoa', title: 'Cán bộ đăng ký cư trú', agency: CA_BADINH, grants: [['processing_officer', 'agency'], ['head_of_division', 'agency']] },
   { username: 'ca.badinh.truongca', fullName: 'Trịnh Quốc Bảo', title: 'Trưởng Công an phường', agency: CA_BADINH, grants: [['signing_authority', 'leadership'], ['supervisor', 'agency']] },
-  { username: 'sxd.tiepnhan', fullName: 'Mai Thị Ngọc', title: 'Công chức Bộ phận Một cửa', agency: SXD, grants: [['desk_officer', 'desk']] },
-  { username: 'sxd.chuyenvien', fullName: 'Tạ Văn Khoa', title: 'Chuyên viên', agency: SXD, grants: [['processing_officer', 'agency']] },
-  { username: 'sxd.truongphong', fullName: 'Lương Thị Yến', title: 'Trưởng phòng', agency: SXD, grants: [['head_of_division', 'agency']] },
-  { username: 'sxd.giamdoc', fullName: 'Cao Văn Thắng', title: 'Phó Giám đốc Sở Xây dựng', agency: SXD, grants: [['signing_authority', 'leadership']] },
+  { username: 'bhxh.tiepnhan', fullName: 'Mai Thị Ngọc', title: 'Cán bộ Bộ phận Một cửa', agency: BHXH, grants: [['desk_officer', 'desk']] },
+  { username: 'bhxh.canbo', fullName: 'Tạ Văn Khoa', title: 'Chuyên viên Phòng Quản lý thu – Sổ, thẻ', agency: BHXH, grants: [['processing_officer', 'agency'], ['head_of_division', 'agency']] },
+  { username: 'bhxh.lanhdao', fullName: 'Cao Văn Thắng', title: 'Phó Giám đốc BHXH thành phố', agency: BHXH, grants: [['signing_authority', 'leadership'], ['supervisor', 'agency']] },
 ];
 
 export const demoCitizens: CitizenSeed[] = [

@@ -29,6 +29,8 @@ function isDbUnavailable(err: any): boolean {
 export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger,
+    // One log line per request costs more than the request itself under load; errors are still logged.
+    disableRequestLogging: !opts.config.logRequests,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     requestIdHeader: 'x-request-id',

@@ -47,15 +47,15 @@ describe(`platform on ${inject('pgKind')}`, () => {
   });
 
   it('signs staff in with a session, refuses wrong passwords, and signs out', async () => {
-    const wrong = await api.post('/api/v1/auth/login', { username: 'stp.tiepnhan', password: 'nope' });
+    const wrong = await api.post('/api/v1/auth/login', { username: 'catp.tiepnhan', password: 'nope' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.message_vi).toMatch(/mật khẩu không đúng/);
 
     const me = new Api(srv.base);
-    await me.login('stp.tiepnhan');
+    await me.login('catp.tiepnhan');
     const who = await me.get('/api/v1/auth/me');
     expect(who.body).toMatchObject({ kind: 'staff', fullName: 'Lê Thu Trang' });
-    expect(who.body.roles).toEqual([expect.objectContaining({ role: 'desk_officer', unitCode: '000.00.02.H26.desk' })]);
+    expect(who.body.roles).toEqual([expect.objectContaining({ role: 'desk_officer', unitCode: '000.00.11.H26.desk' })]);
 
     const cookieLogin = await fetch(`${srv.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: '001090012345', password: 'motcua2026' }) });
     const cookie = cookieLogin.headers.get('set-cookie')!;
