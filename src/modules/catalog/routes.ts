@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/http/problem.ts';
+import { runCommand } from '../../platform/http/idempotency.ts';
 import { hasRoleAnywhere } from '../identity/authz.ts';
 import { renderBlankForm } from '../slips/index.ts';
 import { sectors } from './definition.ts';
@@ -80,18 +81,20 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags: ['catalog'], summary: 'Publish a new procedure (catalog administrators)', body: editBody },
   }, async (req, reply) => {
     requireCatalogAdmin(req.principal);
-    const v = await createProcedure(ctx.db, req.body.definition, req.body.effectiveFrom, req.principal!.userId);
-    reply.status(201);
-    return present(v);
+    const res = await runCommand(ctx.db, req, async (tx) => ({ status: 201, body: present(await createProcedure(tx, req.body.definition, req.body.effectiveFrom, req.principal!.userId)) }));
+    reply.status(res.status);
+    return res.body;
   });
 
   r.post('/procedures/:code/versions', {
     schema: { tags: ['catalog'], summary: 'Edit a procedure: a new version effective from a date (catalog administrators)', params: z.object({ code: z.string().max(30) }), body: editBody },
   }, async (req, reply) => {
     requireCatalogAdmin(req.principal);
-    const v = await addVersion(ctx.db, req.params.code, req.body.definition, req.body.effectiveFrom, req.principal!.userId, req.body.expectedVersion);
-    reply.status(201);
-    return present(v);
+    const res = await runCommand(ctx.db, req, async (tx) => ({
+      status: 201, body: present(await addVersion(tx, req.params.code, req.body.definition, req.body.effectiveFrom, req.principal!.userId, req.body.expectedVersion)),
+    }));
+    reply.status(res.status);
+    return res.body;
   });
 
   r.get('/procedures/:code/form.pdf', {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Executor } from '../../platform/db/database.ts';
+import { inTx, type Executor } from '../../platform/db/database.ts';
 import { Problem, problems, type FieldError } from '../../platform/http/problem.ts';
 import { issueToFieldError, zodPath } from '../../platform/http/validation.ts';
 import { getCalendar } from '../calendar/service.ts';
@@ -85,9 +85,9 @@ async function insertVersion(tx: Executor, procedureId: string, version: number,
   return r.id;
 }
 
-export async function createProcedure(db: Db, raw: unknown, effectiveFrom: string, userId: string | null): Promise<ProcedureVersion> {
+export async function createProcedure(db: Executor, raw: unknown, effectiveFrom: string, userId: string | null): Promise<ProcedureVersion> {
   const def = await validateDefinition(db, raw);
-  const id = await db.transaction().execute(async (tx) => {
+  const id = await inTx(db, async (tx) => {
     const p = await tx.insertInto('procedure').values({ code: def.code }).onConflict((oc) => oc.column('code').doNothing()).returning('id').executeTakeFirst();
     if (!p) throw problems.conflict(`Thủ tục mã ${def.code} đã có trong danh mục; hãy tạo phiên bản mới.`, `Procedure ${def.code} already exists; create a new version instead.`);
     return insertVersion(tx, p.id, 1, effectiveFrom, def, userId);
@@ -99,13 +99,13 @@ export async function createProcedure(db: Db, raw: unknown, effectiveFrom: strin
  * An edit is a new version effective from a date (today or later, and not before the latest
  * version). Dossiers already filed keep the version they were filed under.
  */
-export async function addVersion(db: Db, code: string, raw: unknown, effectiveFrom: string, userId: string | null, expectedVersion?: number): Promise<ProcedureVersion> {
+export async function addVersion(db: Executor, code: string, raw: unknown, effectiveFrom: string, userId: string | null, expectedVersion?: number): Promise<ProcedureVersion> {
   const def = await validateDefinition(db, raw);
   if (def.code !== code) throw problems.validation([{ field: 'definition.code', message_vi: `phải là ${code}`, message_en: `must be ${code}` }]);
   if (effectiveFrom < localToday()) {
     throw problems.validation([{ field: 'effectiveFrom', message_vi: 'không được ở quá khứ', message_en: 'must not be in the past' }]);
   }
-  const id = await db.transaction().execute(async (tx) => {
+  const id = await inTx(db, async (tx) => {
     const p = await tx.selectFrom('procedure').select('id').where('code', '=', code).forUpdate().executeTakeFirst();
     if (!p) throw problems.notFound('thủ tục', 'Procedure');
     const last = await tx.selectFrom('procedure_version').select(['version', 'effective_from']).where('procedure_id', '=', p.id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();

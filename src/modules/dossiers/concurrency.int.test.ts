@@ -53,6 +53,24 @@ describe(`concurrency and retries (${inject('pgKind')})`, () => {
     expect(theirs.body.id).not.toBe(a.body.id);
   });
 
+  it('replays a retried upload instead of storing the file twice', async () => {
+    const { upload, tinyPdf } = await import('../../../test/fixtures.ts');
+    const key = `upload-${Math.random()}`;
+    const a = await upload(citizen, tinyPdf('one'), 'mot.pdf');
+    const b1 = await citizen.call('POST', '/api/v1/files', form(tinyPdf('two')), { 'idempotency-key': key });
+    const b2 = await citizen.call('POST', '/api/v1/files', form(tinyPdf('two')), { 'idempotency-key': key });
+    expect(b1.status).toBe(201);
+    expect(b2.status).toBe(201);
+    expect(b2.body.id).toBe(b1.body.id);
+    expect(b2.headers.get('idempotent-replayed')).toBe('true');
+    expect(a.body.id).not.toBe(b1.body.id);
+    const c = new pg.Client({ connectionString: srv.dbUrl });
+    await c.connect();
+    const n = (await c.query('select count(*)::int as n from stored_file where sha256 = $1', [b1.body.sha256])).rows[0].n;
+    await c.end();
+    expect(n).toBe(1);
+  });
+
   it('lets exactly one of two officials acting at once succeed; the other gets 409 with the current state', async () => {
     const desk1 = await as(srv.base, 'catp.tiepnhan');
     const desk2 = await as(srv.base, 'catp.tiepnhan');
@@ -85,3 +103,9 @@ describe(`concurrency and retries (${inject('pgKind')})`, () => {
     await step(desk, d.id, 'forward');
   });
 });
+
+function form(bytes: Buffer) {
+  const fd = new FormData();
+  fd.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), 'hai.pdf');
+  return fd;
+}

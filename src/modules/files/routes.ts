@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
+import { runCommand } from '../../platform/http/idempotency.ts';
 import { requireSignedIn } from '../identity/authz.ts';
 import { getFiles, publicFile, storeUpload } from './service.ts';
 
@@ -19,9 +20,17 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
     if (!req.isMultipart()) throw new Problem(415, 'unsupported_media_type', 'Hãy gửi tệp dạng multipart/form-data, trường "file".', 'Send the file as multipart/form-data in the field "file".');
     const part = await req.file({ limits: { fileSize: ctx.config.maxUploadBytes } });
     if (!part) throw problems.validation([{ field: 'file', message_vi: 'là trường bắt buộc', message_en: 'is required' }]);
-    const f = await storeUpload(ctx.db, ctx.storage, { ownerId: p.userId, stream: part.file, filename: part.filename, declaredType: part.mimetype, maxBytes: ctx.config.maxUploadBytes });
-    reply.status(201);
-    return publicFile(f);
+    // The key is claimed before the bytes are stored: a retried upload is replayed, not stored twice.
+    const res = await runCommand(ctx.db, req, async (tx) => {
+      const f = await storeUpload(tx, ctx.storage, { ownerId: p.userId, stream: part.file, filename: part.filename, declaredType: part.mimetype, maxBytes: ctx.config.maxUploadBytes });
+      return { status: 201, body: publicFile(f) };
+    }, false);
+    if (res.replayed) {
+      part.file.resume();
+      reply.header('idempotent-replayed', 'true');
+    }
+    reply.status(res.status);
+    return res.body;
   });
 
   r.get('/files/:id', {

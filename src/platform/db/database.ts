@@ -26,3 +26,9 @@ export function createDb(url: string, poolSize = 20): { db: Db; pool: pg.Pool } 
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }
+
+/** Runs `fn` in the caller's transaction if there is one, else in a new transaction. */
+export async function inTx<T>(db: Executor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Tx);
+  return (db as Db).transaction().execute(fn);
+}
