@@ -15,6 +15,8 @@ export interface AppConfig {
   /** Run background jobs in this process. */
   jobs: boolean;
   maxUploadBytes: number;
+  /** Seed demo dossiers on an empty database. */
+  demoData: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -32,5 +34,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: env.SECURE_COOKIES ? env.SECURE_COOKIES === 'true' : publicUrl.startsWith('https:'),
     jobs: env.JOBS !== 'false',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
+    demoData: env.DEMO_DATA !== 'false',
   };
 }

@@ -33,12 +33,14 @@ export async function seedAgencies(db: Executor): Promise<number> {
     addAgency(code, sector, 'province', name, nameEn, data.province, address, 'Trung tâm Phục vụ hành chính công thành phố Hà Nội');
   }
   const wards = await listAdminUnits(db, { province: data.province, level: 'commune' });
+  // "Phường Ba Đình" → "phường Ba Đình" inside a name: "Ủy ban nhân dân phường Ba Đình".
+  const inName = (full: string) => full.charAt(0).toLowerCase() + full.slice(1);
   for (const w of wards) {
     const base = `${w.code.slice(0, 3)}.${w.code.slice(3, 5)}`;
-    addAgency(`${base}.01.${data.provinceSuffix}`, 'people_committee', 'commune', `Ủy ban nhân dân ${w.fullName}`, `People's Committee of ${w.fullNameEn}`, w.code, null,
-      `Bộ phận Một cửa ${w.fullName}`);
-    addAgency(`${base}.02.${data.provinceSuffix}`, 'police', 'commune', `Công an ${w.fullName}`, `Police of ${w.fullNameEn}`, w.code, null,
-      `Bộ phận Tiếp nhận hồ sơ Công an ${w.fullName}`);
+    addAgency(`${base}.01.${data.provinceSuffix}`, 'people_committee', 'commune', `Ủy ban nhân dân ${inName(w.fullName)}`, `People's Committee of ${w.fullNameEn}`, w.code, null,
+      `Bộ phận Một cửa ${inName(w.fullName)}`);
+    addAgency(`${base}.02.${data.provinceSuffix}`, 'police', 'commune', `Công an ${inName(w.fullName)}`, `Police of ${w.fullNameEn}`, w.code, null,
+      `Bộ phận Tiếp nhận hồ sơ Công an ${inName(w.fullName)}`);
   }
   const col = <K extends keyof Row>(k: K) => rows.map((r) => r[k]);
   // Parents first: agencies have no parent; their children resolve the parent by code.

@@ -1,10 +1,14 @@
 import type { Module } from '../../platform/context.ts';
 import { dossierRoutes } from './routes.ts';
 import { defineDossierJobs } from './jobs.ts';
+import { seedDemoDossiers } from './demo.ts';
 
 export const dossiersModule: Module = {
   name: 'dossiers',
   migrations: new URL('./migrations', import.meta.url).pathname,
   routes: dossierRoutes,
   jobs: defineDossierJobs,
+  seed: async (ctx) => {
+    if (ctx.config.demoData) await seedDemoDossiers(ctx);
+  },
 };

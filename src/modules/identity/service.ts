@@ -32,3 +32,15 @@ export async function userHasGrant(db: Executor, userId: string, role: string, u
   const r = await db.selectFrom('role_grant').select('user_id').where('user_id', '=', userId).where('role', '=', role).where('unit_id', 'in', unitIds).executeTakeFirst();
   return !!r;
 }
+
+/** A principal for a seeded account, for demo data and benchmarks that act through the services. */
+export async function principalFor(db: Executor, usernameOrIdNumber: string): Promise<import('../../platform/http/principal.ts').Principal> {
+  const u = await db.selectFrom('app_user').selectAll()
+    .where((eb) => eb.or([eb('username', '=', usernameOrIdNumber), eb('id_number', '=', usernameOrIdNumber)])).executeTakeFirstOrThrow();
+  const grants = await db.selectFrom('role_grant').select(['role', 'unit_id']).where('user_id', '=', u.id).execute();
+  return {
+    kind: u.kind, userId: u.id, sessionId: 'system', name: u.full_name,
+    roles: grants.map((g) => ({ role: g.role as any, unitId: g.unit_id })),
+    idNumber: u.id_number ?? undefined, phone: u.phone ?? undefined, email: u.email ?? undefined,
+  };
+}
