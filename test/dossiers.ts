@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { as, startTestServer, type TestServer } from './server.ts';
 import { sampleForm } from '../src/modules/catalog/sample-form.ts';
 import { uploadOk } from './fixtures.ts';
 import type { Api } from './server.ts';
@@ -33,4 +35,19 @@ export async function step(api: Api, id: string, action: string, body: Record<st
   const r = await api.post(`/api/v1/dossiers/${id}/${action}`, { version: cur.body.version, ...body });
   if (r.status !== 200) throw new Error(`${action} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
+}
+
+/**
+ * The usual suite set-up: a fresh server, the demo citizen An signed in, and a procedure.
+ * Fields are filled in by beforeAll, so read them inside tests.
+ */
+export function useDossierSuite(procedureQuery = 'lý lịch tư pháp') {
+  const s = {} as { srv: TestServer; citizen: Api; proc: any };
+  beforeAll(async () => {
+    s.srv = await startTestServer();
+    s.citizen = await as(s.srv.base, AN.idNumber);
+    s.proc = await findProcedure(s.citizen, procedureQuery);
+  });
+  afterAll(() => s.srv?.stop());
+  return s;
 }

@@ -143,6 +143,16 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
     patch.step_assignee_id = null;
     rec.to_status = status;
   };
+  /** Back to the status before the pause; the time waited for the citizen is added to every deadline. */
+  const resume = (fallback: number) => {
+    patch.status = d.resume_status ?? fallback;
+    patch.resume_status = null;
+    rec.to_status = patch.status;
+    if (!d.paused_at) return;
+    patch.paused_at = null;
+    if (d.due_at) patch.due_at = cal.resume(d.paused_at, now, d.due_at);
+    if (d.step_due_at) patch.step_due_at = cal.resume(d.paused_at, now, d.step_due_at);
+  };
   const pause = (status: number) => {
     patch.status = status;
     patch.resume_status = d.status;
@@ -183,14 +193,7 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
         patch.form = JSON.stringify(input.form) as any;
       }
       newDocs = await attachFiles(tx, p, input.documents ?? [], new Set(v!.definition.documents.map((x) => x.code)), 'documents');
-      patch.status = d.resume_status ?? Status.Submitted;
-      patch.resume_status = null;
-      if (d.paused_at) {
-        patch.paused_at = null;
-        if (d.due_at) patch.due_at = cal.resume(d.paused_at, now, d.due_at);
-        if (d.step_due_at) patch.step_due_at = cal.resume(d.paused_at, now, d.step_due_at);
-      }
-      rec.to_status = patch.status;
+      resume(Status.Submitted);
       rec.data = { files: newDocs.map((x) => ({ code: x.code, fileId: x.file.id })), formChanged: !!input.form };
       break;
     }
@@ -238,14 +241,7 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
       break;
     }
     case 'confirm_payment': {
-      patch.status = d.resume_status ?? Status.InProcess;
-      patch.resume_status = null;
-      if (d.paused_at) {
-        patch.paused_at = null;
-        if (d.due_at) patch.due_at = cal.resume(d.paused_at, now, d.due_at);
-        if (d.step_due_at) patch.step_due_at = cal.resume(d.paused_at, now, d.step_due_at);
-      }
-      rec.to_status = patch.status;
+      resume(Status.InProcess);
       rec.data = { amount: input.amount ?? d.fee_amount, method: input.method ?? 'cash', receiptNo: input.receiptNo ?? null };
       break;
     }

@@ -1,21 +1,13 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { Api, as, startTestServer, type TestServer } from '../../../test/server.ts';
-import { AN, findProcedure, step, submit } from '../../../test/dossiers.ts';
+import { describe, expect, it, inject } from 'vitest';
+import { as } from '../../../test/server.ts';
+import { useDossierSuite, step, submit } from '../../../test/dossiers.ts';
 
-let srv: TestServer;
-let citizen: Api;
-let proc: any;
-beforeAll(async () => {
-  srv = await startTestServer();
-  citizen = await as(srv.base, AN.idNumber);
-  proc = await findProcedure(citizen, 'lý lịch tư pháp');
-});
-afterAll(() => srv?.stop());
+const t = useDossierSuite();
 
 /** Moves a dossier's clocks into the past, as if working days had gone by. */
 async function age(id: string, dueAt: Date, stepDueAt: Date) {
-  const c = new pg.Client({ connectionString: srv.dbUrl });
+  const c = new pg.Client({ connectionString: t.srv.dbUrl });
   await c.connect();
   await c.query('update dossier set due_at = $2, step_due_at = $3 where id = $1', [id, dueAt, stepDueAt]);
   await c.end();
@@ -23,12 +15,12 @@ async function age(id: string, dueAt: Date, stepDueAt: Date) {
 
 describe(`background jobs (${inject('pgKind')})`, () => {
   it('marks overdue dossiers once and tells the official holding them', async () => {
-    const desk = await as(srv.base, 'catp.tiepnhan');
-    const d = (await submit(citizen, proc)).body;
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const d = (await submit(t.citizen, t.proc)).body;
     await step(desk, d.id, 'receive');
     await age(d.id, new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
-    await srv.ctx.jobs.runNow('dossiers.mark-overdue');
-    await srv.ctx.jobs.runNow('dossiers.mark-overdue');
+    await t.srv.ctx.jobs.runNow('dossiers.mark-overdue');
+    await t.srv.ctx.jobs.runNow('dossiers.mark-overdue');
     const notices = (await desk.get('/api/v1/notices')).body.items.filter((n: any) => n.dossierId === d.id && n.kind === 'overdue');
     expect(notices).toHaveLength(1);
     expect(notices[0].title.vi).toContain(d.code);
@@ -40,26 +32,26 @@ describe(`background jobs (${inject('pgKind')})`, () => {
   });
 
   it('reminds officials of steps due soon, once per step', async () => {
-    const desk = await as(srv.base, 'catp.tiepnhan');
-    const officer = await as(srv.base, 'catp.canbo');
-    const d = (await submit(citizen, proc)).body;
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const officer = await as(t.srv.base, 'catp.canbo');
+    const d = (await submit(t.citizen, t.proc)).body;
     await step(desk, d.id, 'receive');
     await step(desk, d.id, 'forward');
     const soon = new Date(Date.now() + 30 * 60_000);
     await age(d.id, new Date(Date.now() + 10 * 86400_000), soon);
-    await srv.ctx.jobs.runNow('dossiers.remind-due-soon');
-    await srv.ctx.jobs.runNow('dossiers.remind-due-soon');
+    await t.srv.ctx.jobs.runNow('dossiers.remind-due-soon');
+    await t.srv.ctx.jobs.runNow('dossiers.remind-due-soon');
     const mine = (await officer.get('/api/v1/notices')).body.items.filter((n: any) => n.dossierId === d.id && n.kind === 'due_soon');
     expect(mine).toHaveLength(1);
     expect((await desk.get('/api/v1/notices')).body.items.filter((n: any) => n.dossierId === d.id && n.kind === 'due_soon')).toHaveLength(0);
   });
 
   it('reminds the applicant of an unanswered supplement request', async () => {
-    const desk = await as(srv.base, 'catp.tiepnhan');
-    const d = (await submit(citizen, proc)).body;
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const d = (await submit(t.citizen, t.proc)).body;
     await step(desk, d.id, 'request-supplement', { items: [{ name: 'Ảnh chân dung', reason: 'Thiếu ảnh' }] });
-    await srv.ctx.jobs.runNow('dossiers.remind-supplements');
-    const notes = (await citizen.get('/api/v1/notices')).body.items.filter((n: any) => n.dossierId === d.id);
+    await t.srv.ctx.jobs.runNow('dossiers.remind-supplements');
+    const notes = (await t.citizen.get('/api/v1/notices')).body.items.filter((n: any) => n.dossierId === d.id);
     expect(notes).toHaveLength(1);
     expect(notes[0].kind).toBe('supplement_reminder');
   });
