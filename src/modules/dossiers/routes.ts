@@ -64,9 +64,8 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
     const p = requireSignedIn(req.principal);
     const prep = await prepareSubmission(ctx.db, p, req.body);
     const res = await runCommand(ctx.db, req, async (tx) => {
-      const created = await insertDossier(tx, p, prep, req.body.form);
-      let row = await tx.selectFrom('dossier').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
-      if (req.body.receive && p.kind === 'staff') row = await act(tx, p, created.id, 'receive', { version: row.version });
+      let row = await insertDossier(tx, p, prep, req.body.form);
+      if (req.body.receive && p.kind === 'staff') row = await act(tx, p, row.id, 'receive', { version: row.version });
       return { status: 201, body: await presentDossier(tx, row, p) };
     });
     reply.status(res.status).header('location', `/api/v1/dossiers/${(res.body as any).id}`);

@@ -10,6 +10,7 @@ import { feesOn } from '../catalog/rules.ts';
 import { getFiles, type StoredFile } from '../files/service.ts';
 import { Channel, Status } from './status.ts';
 import './tables.ts';
+import type { DossierRow } from './actions.ts';
 
 export interface DocumentRef {
   code: string;
@@ -124,7 +125,7 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
  * per-day counter row is bumped and the code built from it, so codes are unique under any
  * concurrency and the counter is held only until this transaction commits.
  */
-export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: unknown): Promise<{ id: string; code: string }> {
+export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: unknown): Promise<DossierRow> {
   const now = new Date();
   const local = new Date(now.getTime() + 7 * 3600_000).toISOString();
   const day = local.slice(0, 10);
@@ -137,7 +138,7 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
   const docSizes = prep.files.map((f) => f.file.size);
   const docShas = prep.files.map((f) => f.file.sha256);
   const docKeys = prep.files.map((f) => f.file.storageKey);
-  const r = await sql<{ id: string; code: string }>`
+  const r = await sql<DossierRow>`
     with c as (
       insert into dossier_code_counter (agency_code, day, last) values (${prep.agency.code}, ${day}, 1)
       on conflict (agency_code, day) do update set last = dossier_code_counter.last + 1
@@ -151,7 +152,7 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
         ${prep.applicant.userId}, ${prep.applicant.name}, ${prep.applicant.idNumber}, ${prep.applicant.phone}, ${prep.applicant.email}, ${JSON.stringify(form)}::jsonb,
         ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${p.userId}
       from c
-      returning id, code
+      returning *
     ), a as (
       insert into dossier_action (dossier_id, seq, action, actor_id, actor_name, actor_role, at, from_status, to_status, to_unit_id, data)
       select d.id, 1, 'submit', ${p.userId}, ${p.name}, ${p.kind === 'citizen' ? 'applicant' : 'desk_officer'}, ${now}, null, ${Status.Submitted}, ${prep.deskUnitId},
@@ -164,7 +165,7 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
         as x(code, file_id, filename, mime, size, sha256, storage_key)
       on conflict do nothing
     )
-    select id, code from d`.execute(tx);
+    select * from d`.execute(tx);
   const row = r.rows[0];
   if (!row) throw new Problem(500, 'internal', 'Không tạo được hồ sơ.', 'Could not create the dossier.');
   return row;
