@@ -6,6 +6,7 @@ import { createDb, type Db } from './platform/db/database.ts';
 import { migrate, pendingMigrations, type MigrationSource } from './platform/db/migrate.ts';
 import { resolveDatabaseUrl } from './platform/database-setup.ts';
 import { buildHttp } from './platform/http/app.ts';
+import { serveWebApp } from './platform/http/web.ts';
 import { createJobs } from './platform/jobs.ts';
 import { LocalStorage } from './platform/storage.ts';
 import type { AppContext } from './platform/context.ts';
@@ -67,6 +68,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   await app.register(async (api) => {
     for (const m of modules) if (m.routes) await m.routes(api, ctx);
   }, { prefix: '/api/v1' });
+  await serveWebApp(app, new URL('../dist/web', import.meta.url).pathname);
 
   await jobs.start();
   for (const m of modules) if (m.jobs) await m.jobs(ctx);

@@ -7,6 +7,7 @@ import { catalogModule } from './catalog/module.ts';
 import { filesModule } from './files/module.ts';
 import { noticesModule } from './notices/module.ts';
 import { dossiersModule } from './dossiers/module.ts';
+import { feedbackModule } from './feedback/module.ts';
 
 /** The capabilities of the monolith, in dependency order (migrations and seeds run in this order). */
-export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, filesModule, noticesModule, dossiersModule];
+export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, filesModule, noticesModule, dossiersModule, feedbackModule];

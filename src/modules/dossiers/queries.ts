@@ -135,3 +135,9 @@ export async function publicTracking(db: Executor, code: string, verify: string)
     }))),
   };
 }
+
+/** What other modules need to know about a dossier (e.g. feedback: who applied, where, is it finished). */
+export async function dossierBasics(db: Executor, id: string) {
+  const d = await db.selectFrom('dossier').select(['id', 'code', 'status', 'agency_id', 'applicant_user_id', 'finished_at', 'procedure_code']).where('id', '=', id).executeTakeFirst();
+  return d ? { id: d.id, code: d.code, status: d.status, agencyId: d.agency_id, applicantUserId: d.applicant_user_id, finishedAt: d.finished_at, procedureCode: d.procedure_code } : undefined;
+}

@@ -58,6 +58,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
         }).optional(),
         channel: z.enum(['in_person', 'post']).optional(),
         receive: z.boolean().optional(),
+        draftId: z.uuid().optional().describe('a saved draft this submission completes: it is deleted in the same transaction'),
       }),
     },
   }, async (req, reply) => {
@@ -65,6 +66,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
     const prep = await prepareSubmission(ctx.db, p, req.body);
     const res = await runCommand(ctx.db, req, async (tx) => {
       let row = await insertDossier(tx, p, prep, req.body.form);
+      if (req.body.draftId) await tx.deleteFrom('dossier_draft').where('id', '=', req.body.draftId).where('user_id', '=', p.userId).execute();
       if (req.body.receive && p.kind === 'staff') row = await act(tx, p, row.id, 'receive', { version: row.version });
       return { status: 201, body: await presentDossier(tx, row, p) };
     });

@@ -77,8 +77,20 @@ export interface DossierCodeCounterTable {
   last: number;
 }
 
+export interface DossierDraftTable {
+  id: string;
+  user_id: string;
+  procedure_code: string;
+  agency_code: string | null;
+  form: unknown;
+  documents: unknown;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
 declare module '../../platform/db/database.ts' {
   interface DB {
+    dossier_draft: DossierDraftTable;
     dossier: DossierTable;
     dossier_action: DossierActionTable;
     dossier_document: DossierDocumentTable;

@@ -1,0 +1,133 @@
+/**
+ * Where the CPU went during a phase, from /proc: the server process tree, PostgreSQL (postmaster,
+ * its live backends and the ones that exited meanwhile), this load generator (including reaped
+ * children such as pgbench), everything else on the machine, and idle. Figures are in % of one
+ * core, so a 2-core machine has 200 % in total.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+
+const HZ = 100; // USER_HZ: 100 on every Linux we run on
+
+interface ProcTimes {
+  pid: number;
+  ppid: number;
+  /** utime + stime of the process itself. */
+  own: number;
+  /** cutime + cstime: reaped children. */
+  children: number;
+}
+
+function readStat(pid: number | 'self'): ProcTimes | undefined {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    // rest[0] = state (field 3); utime is field 14 → rest[11]
+    return {
+      pid: pid === 'self' ? process.pid : pid,
+      ppid: Number(rest[1]),
+      own: Number(rest[11]) + Number(rest[12]),
+      children: Number(rest[13]) + Number(rest[14]),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+function allProcs(): ProcTimes[] {
+  const out: ProcTimes[] = [];
+  for (const d of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    const p = readStat(Number(d));
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+function treeTime(procs: ProcTimes[], root: number | undefined, exclude: Set<number>): number {
+  if (!root) return 0;
+  const byParent = new Map<number, ProcTimes[]>();
+  for (const p of procs) {
+    const l = byParent.get(p.ppid) ?? [];
+    l.push(p);
+    byParent.set(p.ppid, l);
+  }
+  const rootP = procs.find((p) => p.pid === root);
+  if (!rootP) return 0;
+  let total = rootP.own + rootP.children;
+  const stack = [...(byParent.get(root) ?? [])];
+  while (stack.length) {
+    const p = stack.pop()!;
+    if (exclude.has(p.pid)) continue;
+    total += p.own;
+    stack.push(...(byParent.get(p.pid) ?? []));
+  }
+  return total;
+}
+
+function machineTicks(): { total: number; idle: number } {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal guest guest_nice (guest already counted in user)
+  const total = line.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { total, idle: line[3] + line[4] };
+}
+
+export interface CpuSnapshot {
+  t: number;
+  server: number;
+  postgres: number;
+  loadgen: number;
+  total: number;
+  idle: number;
+}
+
+export interface CpuSplit {
+  seconds: number;
+  /** % of one core */
+  server: number;
+  postgres: number;
+  loadgen: number;
+  other: number;
+  idle: number;
+  cores: number;
+}
+
+export class CpuMeter {
+  constructor(private serverPid: () => number | undefined, private postmasterPid: () => number | undefined) {}
+
+  snapshot(): CpuSnapshot {
+    const procs = allProcs();
+    const server = this.serverPid();
+    const pm = this.postmasterPid();
+    const self = readStat('self')!;
+    // This process's own time plus reaped children (pgbench, psql). The server and an embedded
+    // postmaster are our children too, but they are still running, so not in `children` yet.
+    const m = machineTicks();
+    return {
+      t: Date.now(),
+      server: treeTime(procs, server, new Set()),
+      postgres: treeTime(procs, pm, new Set()),
+      loadgen: self.own + self.children + procs.filter((p) => p.ppid === process.pid && p.pid !== server && p.pid !== pm).reduce((s, p) => s + p.own + p.children, 0),
+      total: m.total,
+      idle: m.idle,
+    };
+  }
+
+  static split(a: CpuSnapshot, b: CpuSnapshot): CpuSplit {
+    const seconds = (b.t - a.t) / 1000;
+    const cores = os.cpus().length;
+    const toPct = (ticks: number) => (seconds > 0 ? (ticks / HZ / seconds) * 100 : NaN);
+    const busy = (b.total - a.total) - (b.idle - a.idle);
+    const server = toPct(b.server - a.server);
+    const postgres = toPct(b.postgres - a.postgres);
+    const loadgen = toPct(b.loadgen - a.loadgen);
+    const busyPct = toPct(busy);
+    const idle = toPct(b.idle - a.idle);
+    return { seconds, server, postgres, loadgen, other: Math.max(0, busyPct - server - postgres - loadgen), idle, cores };
+  }
+}
+
+export function fmtCpu(c: CpuSplit): string {
+  const f = (v: number) => `${v.toFixed(0)}%`;
+  return `server ${f(c.server)}, postgres ${f(c.postgres)}, load generator ${f(c.loadgen)}, other ${f(c.other)}, idle ${f(c.idle)} (of ${c.cores * 100}%)`;
+}

@@ -1,0 +1,214 @@
+/**
+ * The final table on the console and the results section of BENCHMARKS.md. A quick run and a full
+ * run each have their own section (between markers), replaced by the latest run of that kind.
+ */
+import fs from 'node:fs';
+import type { CpuSplit } from './cpu.ts';
+import type { LoadResult } from './http.ts';
+import type { BulkResult } from './bulk.ts';
+import type { LifecycleResult } from './lifecycle.ts';
+import type { PgbenchResult } from './pgbench.ts';
+import type { StatementRow } from './pgwatch.ts';
+import type { ReadMeasure, ReadSet } from './reads.ts';
+import { mdTable, ms, num, summarize, table, type LatencySummary } from './util.ts';
+
+export interface WritePhase {
+  cpu: CpuSplit;
+  statements: { rows: StatementRow[]; totalMs: number; calls: number };
+  activity: { samples: number; avg: { state: string; avgBackends: number }[] };
+}
+
+export interface Report {
+  mode: 'quick' | 'full';
+  started: Date;
+  finished: Date;
+  command: string;
+  machine: { cpu: string; memGiB: number; os: string; node: string };
+  db: { version: string; embedded: boolean };
+  cfg: {
+    dossiers: number; citizens: number; apiCitizens: number; connections: number; duration: number; rate: number; workers: number;
+    readRate: number; inboxRate: number; readSeconds: number; satSeconds: number; satConnections: number; catpShare: number;
+  };
+  serverStartup: number;
+  seeded: number;
+  empty: ReadSet;
+  loaded: ReadSet;
+  bulk: BulkResult;
+  pgbench: { result: PgbenchResult; phase: WritePhase };
+  closed: { result: LoadResult; phase: WritePhase };
+  open: { result: LoadResult; phase: WritePhase };
+  lifecycle: { result: LifecycleResult; phase: WritePhase };
+  serverErrors: number;
+}
+
+const lat = (l: LatencySummary) => `${ms(l.p50)} / ${ms(l.p90)} / ${ms(l.p99)} ms`;
+const yes = (b: boolean) => (b ? '**yes**' : '**no**');
+const errs = (e: Record<string, number>) => {
+  const p = Object.entries(e).map(([k, v]) => `${num(v)}× ${k}`);
+  return p.length ? p.join(', ') : 'none';
+};
+const cpuCell = (c: CpuSplit) => `${c.server.toFixed(0)} / ${c.postgres.toFixed(0)} / ${c.loadgen.toFixed(0)} / ${c.other.toFixed(0)} / ${c.idle.toFixed(0)}`;
+
+interface Target { id: string; figure: string; measured: string; baseline: string; target: string; met: boolean }
+
+function targets(r: Report): Target[] {
+  const c = r.closed.result;
+  const pg = r.pgbench.result;
+  const o = r.open.result;
+  const l = r.lifecycle.result;
+  const lifeRate = l.dossiers / l.seconds;
+  const out: Target[] = [
+    {
+      id: '1', figure: `Online submissions/s through HTTP (${r.cfg.connections} connections, ${r.cfg.duration} s, Idempotency-Key)`,
+      measured: `${num(c.rate)}/s (p50/p90/p99 ${lat(c.latency)}; errors ${errs(c.errors)})`,
+      baseline: `pgbench, same INSERTs in one transaction, ${r.cfg.connections} clients, ${r.cfg.duration} s: ${num(pg.tps)} tps (p50/p99 ${ms(pg.latency.p50)} / ${ms(pg.latency.p99)} ms)`,
+      target: `≥ ½ pgbench = ${num(pg.tps / 2)}/s`, met: c.rate >= pg.tps / 2 && Object.keys(c.errors).length === 0,
+    },
+    {
+      id: '2', figure: `Latency at ${num(r.cfg.rate)} submissions/s offered (open loop, ${r.cfg.duration} s)`,
+      measured: `achieved ${num(o.rate)}/s; p50/p90/p99 ${lat(o.latency)}; errors ${errs(o.errors)}`,
+      baseline: '—',
+      target: `p99 ≤ 50 ms while sustaining ${num(r.cfg.rate)}/s`,
+      met: o.latency.p99 <= 50 && o.rate >= 0.99 * r.cfg.rate && Object.keys(o.errors).length === 0,
+    },
+    {
+      id: '3', figure: `Full lifecycles (submit → receive → forward ×3 → sign → return; ${r.cfg.workers} workers, ${r.cfg.duration} s)`,
+      measured: `${num(lifeRate, 1)} dossiers/s, ${num(l.requests / l.seconds)} requests/s (${num(l.failed)} failed)`,
+      baseline: '—', target: '≥ 1,000 dossiers/s', met: lifeRate >= 1000 && l.failed === 0,
+    },
+    {
+      id: '4a', figure: `Public tracking, ${num(r.loaded.dossiers)} dossiers, ${num(r.cfg.readRate)}/s offered`,
+      measured: `p99 ${ms(r.loaded.tracking.fixed.latency.p99)} ms (p50 ${ms(r.loaded.tracking.fixed.latency.p50)}, p90 ${ms(r.loaded.tracking.fixed.latency.p90)})`,
+      baseline: `same 2 SQL statements direct: p99 ${ms(r.loaded.tracking.raw.p99)} ms (p50 ${ms(r.loaded.tracking.raw.p50)})`,
+      target: 'p99 ≤ 5 ms', met: r.loaded.tracking.fixed.latency.p99 <= 5 && Object.keys(r.loaded.tracking.fixed.errors).length === 0,
+    },
+  ];
+  r.loaded.inbox.forEach((x, i) => out.push({
+    id: `4${String.fromCharCode(98 + i)}`, figure: `Inbox of ${x.username} (${x.label}; ${num(x.total)} waiting), ${num(r.cfg.inboxRate)}/s offered`,
+    measured: `p99 ${ms(x.fixed.latency.p99)} ms (p50 ${ms(x.fixed.latency.p50)}, p90 ${ms(x.fixed.latency.p90)})`,
+    baseline: `same 2 SQL statements direct (in parallel): p99 ${ms(x.raw.p99)} ms (p50 ${ms(x.raw.p50)})`,
+    target: 'p99 ≤ 20 ms', met: x.fixed.latency.p99 <= 20 && Object.keys(x.fixed.errors).length === 0,
+  }));
+  return out;
+}
+
+export function printSummary(r: Report) {
+  const t = targets(r);
+  console.log(`\n=== Motcua benchmark — ${r.mode} run, ${r.finished.toISOString()} ===`);
+  console.log(`${r.machine.cpu}, ${r.machine.memGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.db.version}\n`);
+  console.log(table(['#', 'figure', 'measured', 'baseline', 'target', 'met'], t.map((x) => [x.id, x.figure.slice(0, 60), x.measured.slice(0, 70), x.baseline.slice(0, 60), x.target, x.met ? 'yes' : 'NO'])));
+  console.log('\nAlmost empty vs loaded (HTTP p99 at the offered rate / raw SQL p99):');
+  const rows: (string | number)[][] = [];
+  const add = (name: string, e: ReadMeasure, l: ReadMeasure) => rows.push([name, `${ms(e.fixed.latency.p99)} ms / ${ms(e.raw.p99)} ms`, `${ms(l.fixed.latency.p99)} ms / ${ms(l.raw.p99)} ms`, `${num(e.saturation.rate)} → ${num(l.saturation.rate)}/s`]);
+  add('tracking', r.empty.tracking, r.loaded.tracking);
+  r.empty.inbox.forEach((e, i) => add(`inbox ${e.username}`, e, r.loaded.inbox[i]));
+  console.log(table(['read', `empty (${num(r.empty.dossiers)} dossiers)`, `loaded (${num(r.loaded.dossiers)})`, `saturation ${r.cfg.satConnections} conn.`], rows));
+  console.log(`\nCPU during the HTTP submission run (% of one core): ${cpuCell(r.closed.phase.cpu)} (server / postgres / load generator / other / idle)`);
+}
+
+function statementsTable(p: WritePhase, per: number, perLabel: string): string {
+  if (!p.statements.rows.length) return '_pg_stat_statements not available on this server._';
+  const head = `Database execution time: ${num(p.statements.totalMs / 1000, 1)} s over ${num(p.statements.calls)} statements` +
+    (per > 0 ? ` = **${ms(p.statements.totalMs / per)} ms per ${perLabel}**` : '') + '.\n\n';
+  return head + mdTable(['calls', 'mean ms', 'total s', 'rows', 'statement'], p.statements.rows.map((s) => [num(s.calls), s.meanMs.toFixed(3), (s.totalMs / 1000).toFixed(2), num(s.rows), `\`${s.query.slice(0, 170)}${s.query.length > 170 ? '…' : ''}\``]));
+}
+
+function activity(p: WritePhase): string {
+  if (!p.activity.samples) return '';
+  return `Server backends sampled every 100 ms (${p.activity.samples} samples), average count per state: ` +
+    p.activity.avg.map((a) => `${a.state} **${a.avgBackends.toFixed(1)}**`).join(', ') + '.';
+}
+
+export function renderSection(r: Report): string {
+  const t = targets(r);
+  const local = new Date(r.finished.getTime() + 7 * 3600_000).toISOString().replace('T', ' ').slice(0, 16);
+  const minutes = ((r.finished.getTime() - r.started.getTime()) / 60000).toFixed(1);
+  const L: string[] = [];
+  L.push(`## Results — ${r.mode} run, ${local} (UTC+7)`, '');
+  L.push(`- **Command:** \`${r.command}\` (${minutes} min, all figures measured in this run)`);
+  L.push(`- **Machine:** ${r.machine.cpu}, ${r.machine.memGiB} GiB RAM, ${r.machine.os}; Node ${r.machine.node}; PostgreSQL ${r.db.version} ${r.db.embedded ? '(embedded, fresh cluster in a temp dir: shared_buffers 512MB, work_mem 16MB, otherwise defaults — fsync and synchronous_commit on)' : '(DATABASE_URL, fresh database)'}.`);
+  L.push(`- **Set-up:** the server is one Node process started as \`node --import tsx src/main.ts\` (JOBS=false, pool of 20 connections); the load generator is the benchmark process; both and PostgreSQL share the same ${r.machine.cpu.split(' ')[0]} cores. CPU columns are % of one core (${Number(r.machine.cpu.split(' ')[0]) * 100} % = all cores busy): server / postgres / load generator / other processes / idle.`);
+  L.push(`- **Data:** ${num(r.bulk.dossiers)} bulk dossiers with ${num(r.bulk.actions)} actions over ${num(r.cfg.citizens)} citizens (plus ${r.seeded} created through the API before the load and the ones the write phases add); ${num(r.cfg.apiCitizens)} citizens with a session and one uploaded PDF submit through the API. Submissions: ${Math.round(r.cfg.catpShare * 100)} % judicial-record certificates (3.000333) at Công an thành phố — one agency, so one counter row per day — and the rest birth registrations (1.001193) at a random one of the 126 ward People's Committees.`);
+  L.push('');
+  L.push('### Targets', '');
+  L.push(mdTable(['#', 'figure', 'measured', 'baseline', 'target', 'met'], t.map((x) => [x.id, x.figure, x.measured, x.baseline, x.target, yes(x.met)])));
+  L.push('');
+  L.push('### Reads: almost empty database vs loaded', '');
+  L.push(`HTTP at a fixed offered rate (open loop, ${r.cfg.readSeconds} s; latency counted from the scheduled send time), then saturation with ${r.cfg.satConnections} connections (closed loop, ${r.cfg.satSeconds} s); "raw SQL" = the statements the server issues, timed from the benchmark process over node-postgres, one after another (tracking) or both at once on two connections (inbox), no HTTP and no application code.`, '');
+  const rr: (string | number)[][] = [];
+  const add = (name: string, db: string, m: ReadMeasure, rate: number) => rr.push([name, db, `${num(m.fixed.rate)}/s of ${num(rate)}`, lat(m.fixed.latency), `${num(m.saturation.rate)}/s, p99 ${ms(m.saturation.latency.p99)} ms`, lat(m.raw), cpuCell(m.cpu), errs({ ...m.fixed.errors, ...m.saturation.errors })]);
+  add('public tracking', `empty (${num(r.empty.dossiers)})`, r.empty.tracking, r.cfg.readRate);
+  add('public tracking', `loaded (${num(r.loaded.dossiers)})`, r.loaded.tracking, r.cfg.readRate);
+  r.empty.inbox.forEach((e, i) => {
+    const l = r.loaded.inbox[i];
+    add(`inbox ${e.username} (${num(e.total)} waiting)`, `empty (${num(r.empty.dossiers)})`, e, r.cfg.inboxRate);
+    add(`inbox ${l.username} (${num(l.total)} waiting)`, `loaded (${num(r.loaded.dossiers)})`, l, r.cfg.inboxRate);
+  });
+  L.push(mdTable(['read', 'database', 'achieved', 'HTTP p50 / p90 / p99', 'saturation', 'raw SQL p50 / p90 / p99', 'CPU (fixed rate)', 'errors'], rr));
+  L.push('');
+  L.push('### Writes', '');
+  const pg = r.pgbench.result;
+  const w: (string | number)[][] = [
+    [`pgbench (${r.cfg.connections} clients, -M prepared)`, `${num(pg.tps)} tx/s`, `${ms(pg.latency.p50)} / ${ms(pg.latency.p90)} / ${ms(pg.latency.p99)} ms`, pg.failed ? `${pg.failed} failed` : 'none', cpuCell(r.pgbench.phase.cpu)],
+    [`HTTP submissions, closed loop (${r.cfg.connections} connections)`, `${num(r.closed.result.rate)}/s`, lat(r.closed.result.latency), errs(r.closed.result.errors), cpuCell(r.closed.phase.cpu)],
+    [`HTTP submissions, open loop (${num(r.cfg.rate)}/s offered)`, `${num(r.open.result.rate)}/s`, lat(r.open.result.latency), errs(r.open.result.errors), cpuCell(r.open.phase.cpu)],
+    [`Lifecycles (${r.cfg.workers} workers)`, `${num(r.lifecycle.result.dossiers / r.lifecycle.result.seconds, 1)} dossiers/s = ${num(r.lifecycle.result.requests / r.lifecycle.result.seconds)} req/s`, '(per action below)', r.lifecycle.result.failed ? `${r.lifecycle.result.failed} dossiers failed: ${[...r.lifecycle.result.stats.errors].map(([k, v]) => `${v}× ${k}`).join(', ')}` : 'none', cpuCell(r.lifecycle.phase.cpu)],
+  ];
+  L.push(mdTable(['phase', 'throughput', 'p50 / p90 / p99', 'errors', 'CPU server / pg / loadgen / other / idle'], w));
+  L.push('');
+  if (r.open.result.sendLag) L.push(`Open-loop generator lag (how late requests left the benchmark process): p99 ${ms(r.open.result.sendLag.p99)} ms, max ${ms(r.open.result.sendLag.max)} ms; it is included in the latencies above.`, '');
+  L.push('Lifecycle requests by action:', '');
+  L.push(mdTable(['action', 'requests', 'p50 / p90 / p99'], [...r.lifecycle.result.stats.byAction].map(([a, s]) => [a, num(s.length), lat(summarize(s.values()))])));
+  L.push('');
+  L.push('### Where the time goes', '');
+  L.push(`**HTTP submissions (closed loop).** ${activity(r.closed.phase)}`, '');
+  L.push(statementsTable(r.closed.phase, r.closed.result.ok, 'successful submission'), '');
+  L.push(`**pgbench.** ${activity(r.pgbench.phase)}`, '');
+  if (pg.perStatement) L.push('```', pg.perStatement, '```', '');
+  L.push(`**Lifecycles.** ${activity(r.lifecycle.phase)}`, '');
+  L.push(statementsTable(r.lifecycle.phase, r.lifecycle.result.requests, 'request'), '');
+  L.push('<details><summary>EXPLAIN (ANALYZE, BUFFERS) on the loaded database</summary>', '');
+  L.push('```', r.loaded.tracking.explain, '', ...r.loaded.inbox.map((x) => `-- ${x.username}\n${x.explain}\n`), '```', '</details>', '');
+  L.push('### Bulk load', '');
+  L.push(`${num(r.bulk.dossiers)} dossiers and ${num(r.bulk.actions)} actions in ${num(r.bulk.seconds)} s (plan ${num(r.bulk.planSeconds)} s, INSERT … SELECT ${num(r.bulk.insertSeconds)} s on 2 connections, secondary indexes ${num(r.bulk.indexSeconds)} s, VACUUM ANALYZE + CHECKPOINT ${num(r.bulk.vacuumSeconds)} s). Sizes: ${r.bulk.sizes.map((s) => `${s.table} ${s.size}`).join(', ')}. By status: ${Object.entries(r.bulk.byStatus).map(([s, n]) => `${s}: ${num(n)}`).join(', ')}.`);
+  if (r.serverErrors) L.push('', `The server logged ${r.serverErrors} errors (level ≥ 50) during the run.`);
+  return L.join('\n');
+}
+
+const HEADER = `# Benchmarks
+
+Figures for Motcua's hot paths, produced by \`npm run bench\` (bench/run.ts). Every number below is
+measured by the run that wrote it — nothing is hard-coded and nothing is asserted; targets that are
+missed are reported as missed.
+
+## How to reproduce
+
+\`\`\`sh
+npm install
+npm run bench -- --quick          # ~3 min: 20,000 bulk dossiers, 8 s write phases
+npm run bench                     # ~15 min on 2 cores: 1,000,000 bulk dossiers, 30 s write phases
+npm run bench -- --help           # sizes, durations, rates, client counts
+DATABASE_URL=postgres://user:pass@host:5432/postgres npm run bench   # a fresh database on that server (dropped afterwards)
+\`\`\`
+
+The script needs \`pgbench\` on the PATH. It starts a fresh embedded PostgreSQL in a temp directory
+(or creates a database on DATABASE_URL), starts the server as a child process
+(\`node --import tsx src/main.ts\`, JOBS=false), creates citizens with sessions and one uploaded PDF
+each, measures public tracking and inboxes on the almost empty database, bulk-loads the dossiers
+with INSERT … SELECT, measures the reads again, then runs pgbench with a script doing the
+submission's INSERTs, HTTP submissions (closed loop, then a fixed offered rate), and full
+lifecycles. It removes everything it created, also on failure or Ctrl-C. Each run replaces the
+section of its kind (quick or full) below.
+`;
+
+export function writeReport(file: string, r: Report) {
+  const begin = `<!-- BEGIN results:${r.mode} -->`;
+  const end = `<!-- END results:${r.mode} -->`;
+  const section = `${begin}\n${renderSection(r)}\n${end}`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `${HEADER}\n<!-- BEGIN results:full -->\n_No full run yet._\n<!-- END results:full -->\n\n<!-- BEGIN results:quick -->\n_No quick run yet._\n<!-- END results:quick -->\n`;
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i >= 0 && j > i) text = text.slice(0, i) + section + text.slice(j + end.length);
+  else text = `${text.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(file, text);
+}

@@ -1,0 +1,11 @@
+import { Routes, Route } from 'react-router';
+import { Page } from '../components/ui';
+
+// Placeholder while this area is being built (issue 3).
+export default function AdminArea() {
+  return (
+    <Routes>
+      <Route path="*" element={<Page title="AdminArea"><p>…</p></Page>} />
+    </Routes>
+  );
+}

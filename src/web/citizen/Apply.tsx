@@ -1,0 +1,201 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api, get, newKey } from '../api';
+import { fmtDateTime, fmtMoney } from '../format';
+import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
+import { FileDrop, type Uploaded } from '../components/FileDrop';
+import { useSession } from '../session';
+import { Form, localiseErrors, toExtraErrors, validator } from './rjsf';
+
+type Step = 0 | 1 | 2;
+
+export default function Apply() {
+  const { code } = useParams();
+  const [params] = useSearchParams();
+  const { t, i18n } = useTranslation();
+  const pick = useLocalName();
+  const { me } = useSession();
+  const [proc, setProc] = useState<any>(null);
+  const [agencies, setAgencies] = useState<any[]>([]);
+  const [agencyCode, setAgencyCode] = useState('');
+  const [formData, setFormData] = useState<any>({});
+  const [docs, setDocs] = useState<Record<string, Uploaded[]>>({});
+  const [step, setStep] = useState<Step>(0);
+  const [error, setError] = useState<unknown>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<any>(null);
+  const draftId = useRef(params.get('nhap') ?? crypto.randomUUID());
+  // One key per submission intent: double clicks and retries never make a second dossier.
+  const submitKey = useRef(newKey());
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    (async () => {
+      const p = await get(`/procedures/${encodeURIComponent(code!)}`);
+      setProc(p);
+      if (p.level === 'commune') setAgencies((await get(`/agencies?sector=${p.sector}&level=commune`)).items);
+      const applicant = { fullName: me?.fullName, idNumber: me?.idNumber, phone: me?.phone, email: me?.email };
+      const draft = params.get('nhap') ? await get(`/drafts/${params.get('nhap')}`).catch(() => null) : null;
+      if (draft) {
+        setFormData({ ...draft.form, applicant: { ...draft.form.applicant, idNumber: me?.idNumber } });
+        setAgencyCode(draft.agencyCode ?? '');
+        const restored: Record<string, Uploaded[]> = {};
+        for (const d of draft.documents) restored[d.code] = d.fileIds.map((id: string) => ({ id, filename: id.slice(0, 8), mime: '', size: 0 }));
+        setDocs(restored);
+      } else setFormData({ applicant });
+    })().catch(setError);
+  }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => heading.current?.focus(), [step]);
+
+  const uiSchema = useMemo(() => ({
+    'ui:submitButtonOptions': { norender: true },
+    applicant: { idNumber: { 'ui:readonly': true }, fullName: { 'ui:readonly': !!me?.fullName } },
+  }), [me]);
+
+  if (error && !proc) return <Page title={t('proc.notFound')}><ErrorBox error={error} /></Page>;
+  if (!proc) return <Loading />;
+  const uploadDocs = proc.documents.filter((d: any) => d.template !== 'form');
+  const missing = uploadDocs.filter((d: any) => d.required && !(docs[d.code]?.length));
+  const online = proc.feesToday.online as { name: string; nameEn: string; amount: number }[];
+  const body = () => ({
+    procedureCode: proc.code,
+    agencyCode: agencyCode || undefined,
+    form: formData,
+    documents: Object.entries(docs).filter(([, f]) => f.length).map(([c, f]) => ({ code: c, fileIds: f.map((x) => x.id) })),
+  });
+
+  async function saveDraft() {
+    setError(null);
+    try {
+      const b = body();
+      await api('PUT', `/drafts/${draftId.current}`, { ...b, agencyCode: b.agencyCode ?? null });
+      setSavedAt(new Date());
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function submit() {
+    setBusy(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const res = await api('POST', '/dossiers', { ...body(), draftId: draftId.current }, { idempotencyKey: submitKey.current });
+      setDone(res);
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError) {
+        const byField = e.byField(i18n.language);
+        setFieldErrors(byField);
+        if (Object.keys(byField).some((f) => f.startsWith('form'))) setStep(0);
+        else if (Object.keys(byField).some((f) => f.startsWith('documents'))) setStep(1);
+        // A new intent after a validation error: the next attempt is a new request.
+        if (e.status === 400) submitKey.current = newKey();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (done) {
+    return (
+      <Page title={t('apply.receiptTitle')}>
+        <div className="card" role="status">
+          <p>{t('apply.receiptCode')}: <b style={{ fontSize: '1.3rem' }}>{done.code}</b></p>
+          <p>{t('apply.receiptLead')}</p>
+          <div className="btn-row">
+            <Link className="btn btn-primary" to={`/ho-so/${done.id}`}>{t('apply.viewDossier')}</Link>
+            <button className="btn" onClick={() => window.print()}>{t('common.print')}</button>
+          </div>
+        </div>
+      </Page>
+    );
+  }
+
+  const steps = [t('apply.stepForm'), t('apply.stepDocs'), t('apply.stepReview')];
+  return (
+    <Page title={t('apply.title', { name: pick(proc.name, proc.nameEn) })}>
+      <ol className="steps">
+        {steps.map((s, i) => <li key={s} aria-current={i === step ? 'step' : undefined}>{s}</li>)}
+      </ol>
+      <h2 ref={heading} tabIndex={-1}>{steps[step]}</h2>
+      {proc.minEidLevel > 0 && step === 0 && <p className="alert alert-info">{t('apply.eidNote', { level: proc.minEidLevel })}</p>}
+      <ErrorBox error={error} />
+      {savedAt && <p className="alert alert-ok" role="status">{t('apply.draftSaved', { time: fmtDateTime(savedAt) })}</p>}
+
+      {step === 0 && (
+        <div className="card">
+          {proc.level === 'commune' && (
+            <>
+              <label htmlFor="agency">{t('apply.chooseAgency')}</label>
+              <select id="agency" value={agencyCode} onChange={(e) => setAgencyCode(e.target.value)} aria-invalid={!!fieldErrors.agencyCode} aria-describedby={fieldErrors.agencyCode ? 'agency-err' : undefined}>
+                <option value="">—</option>
+                {agencies.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
+              </select>
+              {fieldErrors.agencyCode && <div id="agency-err" className="field-error">{fieldErrors.agencyCode}</div>}
+            </>
+          )}
+          <Form
+            schema={proc.form} uiSchema={uiSchema} formData={formData} validator={validator} showErrorList={false} noHtml5Validate
+            liveValidate="onBlur" transformErrors={localiseErrors(i18n.language)} extraErrors={toExtraErrors(fieldErrors)}
+            onChange={(e) => setFormData(e.formData)}
+            onSubmit={() => setStep(1)}
+            onError={() => setError(new ApiError(400, t('apply.formErrors'), t('apply.formErrors'), 'validation'))}
+          >
+            <div className="btn-row">
+              <button type="submit" className="btn btn-primary">{t('common.next')}</button>
+              <button type="button" className="btn" onClick={saveDraft}>{t('apply.saveDraft')}</button>
+            </div>
+          </Form>
+        </div>
+      )}
+
+      {step === 1 && (
+        <div className="card">
+          {uploadDocs.length === 0 && <p>{t('apply.noDocs')}</p>}
+          {uploadDocs.map((d: any) => (
+            <div key={d.code} style={{ marginBottom: '1rem' }}>
+              <FileDrop
+                label={`${pick(d.name, d.nameEn)} (${t(`docKind.${d.kind}`)}${d.required ? '' : `, ${t('common.optional')}`})`}
+                files={docs[d.code] ?? []} onChange={(f) => setDocs((cur) => ({ ...cur, [d.code]: f }))}
+              />
+              {fieldErrors[`documents.${d.code}`] && <div className="field-error" role="alert">{fieldErrors[`documents.${d.code}`]}</div>}
+            </div>
+          ))}
+          {missing.length > 0 && <p className="muted">{t('apply.missingDocs', { list: missing.map((d: any) => pick(d.name, d.nameEn)).join('; ') })}</p>}
+          <div className="btn-row">
+            <button className="btn" onClick={() => setStep(0)}>{t('common.back')}</button>
+            <button className="btn btn-primary" disabled={missing.length > 0} onClick={() => setStep(2)}>{t('common.next')}</button>
+            <button className="btn" onClick={saveDraft}>{t('apply.saveDraft')}</button>
+          </div>
+        </div>
+      )}
+
+      {step === 2 && (
+        <div className="card">
+          <p>{t('apply.reviewLead')}</p>
+          <dl className="facts">
+            {proc.level === 'commune' && <><dt>{t('apply.agency')}</dt><dd>{agencies.find((a) => a.code === agencyCode)?.name ?? '—'}</dd></>}
+            <dt>{t('proc.deadline')}</dt><dd>{t(`deadline.${proc.deadline.unit}`, { value: proc.deadline.value })}</dd>
+            <dt>{t('apply.fee')}</dt><dd>{online.length ? online.map((f, i) => <div key={i}>{pick(f.name, f.nameEn)}: {fmtMoney(f.amount)}</div>) : t('common.free')}</dd>
+            <dt>{t('proc.documents')}</dt>
+            <dd>{uploadDocs.filter((d: any) => docs[d.code]?.length).map((d: any) => <div key={d.code}>{pick(d.name, d.nameEn)}: {docs[d.code].length}</div>)}</dd>
+          </dl>
+          <details>
+            <summary>{t('apply.stepForm')}</summary>
+            <pre className="small" style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(formData, null, 2)}</pre>
+          </details>
+          <div className="btn-row">
+            <button className="btn" onClick={() => setStep(1)}>{t('common.back')}</button>
+            <button className="btn btn-primary" disabled={busy} onClick={submit}>{busy ? t('apply.submitting') : t('common.submit')}</button>
+            <button className="btn" onClick={saveDraft}>{t('apply.saveDraft')}</button>
+          </div>
+        </div>
+      )}
+    </Page>
+  );
+}

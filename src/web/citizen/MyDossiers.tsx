@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api, get } from '../api';
+import { fmtDate, fmtDateTime } from '../format';
+import { ErrorBox, Loading, Page, StatusBadge } from '../components/ui';
+
+export default function MyDossiers() {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<any[] | null>(null);
+  const [drafts, setDrafts] = useState<any[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => {
+    get('/my/dossiers').then((r) => setItems(r.items), setError);
+    get('/drafts').then((r) => setDrafts(r.items), () => {});
+  }, []);
+  return (
+    <Page title={t('mine.title')}>
+      <ErrorBox error={error} />
+      {drafts.length > 0 && (
+        <section className="card" aria-labelledby="h-drafts">
+          <h2 id="h-drafts">{t('apply.drafts')}</h2>
+          <ul className="result-list">
+            {drafts.map((d) => (
+              <li key={d.id}>
+                <b>{d.procedureCode}</b> <span className="muted small">{fmtDateTime(d.updatedAt)}</span>
+                <div className="btn-row">
+                  <Link className="btn" to={`/thu-tuc/${d.procedureCode}/nop-ho-so?nhap=${d.id}`}>{t('apply.resume')}</Link>
+                  <button className="btn btn-danger" onClick={async () => { await api('DELETE', `/drafts/${d.id}`); setDrafts(drafts.filter((x) => x.id !== d.id)); }}>{t('apply.discard')}</button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!items ? <Loading /> : items.length === 0 ? <p>{t('mine.empty')}</p> : (
+        <ul className="result-list card">
+          {items.map((d) => (
+            <li key={d.id}>
+              <Link to={`/ho-so/${d.id}`}>{d.procedureName}</Link>
+              <div className="small muted">{t('mine.code')}: {d.code} · {t('mine.submitted')}: {fmtDate(d.submittedAt)} · {t('mine.due')}: {fmtDate(d.dueAt)}</div>
+              <StatusBadge status={d.status} name={d.statusName} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}

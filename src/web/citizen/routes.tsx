@@ -1,0 +1,23 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import { RequireSession } from '../components/RequireSession';
+
+// Each citizen page is its own small chunk; the home page ships only the search box.
+const Procedures = lazy(() => import('./Procedures'));
+const ProcedurePage = lazy(() => import('./ProcedurePage'));
+const Apply = lazy(() => import('./Apply'));
+const MyDossiers = lazy(() => import('./MyDossiers'));
+const DossierView = lazy(() => import('./DossierView'));
+const Track = lazy(() => import('./Track'));
+
+export const citizenRoutes = (
+  <>
+    <Route path="/thu-tuc" element={<Procedures />} />
+    <Route path="/thu-tuc/:code" element={<ProcedurePage />} />
+    <Route path="/thu-tuc/:code/nop-ho-so" element={<RequireSession kind="citizen"><Apply /></RequireSession>} />
+    <Route path="/ho-so-cua-toi" element={<RequireSession kind="citizen"><MyDossiers /></RequireSession>} />
+    <Route path="/ho-so/:id" element={<RequireSession kind="citizen"><DossierView /></RequireSession>} />
+    <Route path="/tra-cuu" element={<Track />} />
+    <Route path="/tra-cuu/:code" element={<Track />} />
+  </>
+);
