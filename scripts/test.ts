@@ -8,6 +8,13 @@ const extra = process.argv.slice(2);
 const vitest = (env: Record<string, string>, args: string[]) =>
   spawnSync('npx', ['vitest', 'run', ...args, ...extra], { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
+// The browser tests use the built web app; building takes a few seconds.
+console.log('\n=== Building the web app ===');
+if ((spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status ?? 1) !== 0) process.exit(1);
+console.log('\n=== Type-checking ===');
+if ((spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' }).status ?? 1) !== 0) process.exit(1);
+if ((spawnSync('npx', ['tsc', '--noEmit', '-p', 'src/web'], { stdio: 'inherit' }).status ?? 1) !== 0) process.exit(1);
+
 console.log('\n=== Pass 1: all tests on the embedded PostgreSQL ===');
 let status = vitest({ TEST_DATABASE_URL: '' }, []);
 if (status !== 0) process.exit(status);

@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/context.ts';
 import { dossierRoutes } from './routes.ts';
 import { draftRoutes } from './drafts.ts';
+import { statsRoutes } from './stats.ts';
 import { defineDossierJobs } from './jobs.ts';
 import { seedDemoDossiers } from './demo.ts';
 
@@ -10,6 +11,7 @@ export const dossiersModule: Module = {
   routes: (app, ctx) => {
     dossierRoutes(app, ctx);
     draftRoutes(app, ctx);
+    statsRoutes(app, ctx);
   },
   jobs: defineDossierJobs,
   seed: async (ctx) => {

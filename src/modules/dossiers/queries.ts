@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
-import { getOrgUnit, subUnits } from '../agencies/service.ts';
+import { getOrgUnit, subUnits, unitChain as unitChainIds } from '../agencies/service.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { statusNames } from './status.ts';
 import type { ResolvedStep } from './lifecycle.ts';
@@ -140,4 +140,39 @@ export async function publicTracking(db: Executor, code: string, verify: string)
 export async function dossierBasics(db: Executor, id: string) {
   const d = await db.selectFrom('dossier').select(['id', 'code', 'status', 'agency_id', 'applicant_user_id', 'finished_at', 'procedure_code']).where('id', '=', id).executeTakeFirst();
   return d ? { id: d.id, code: d.code, status: d.status, agencyId: d.agency_id, applicantUserId: d.applicant_user_id, finishedAt: d.finished_at, procedureCode: d.procedure_code } : undefined;
+}
+
+/** Agencies (ids) where the official holds any role: the dossiers they may look up. */
+export async function staffAgencyIds(db: Executor, p: Principal): Promise<string[]> {
+  const out = new Set<string>();
+  for (const g of p.roles) {
+    const chain = await unitChainIds(db, g.unitId);
+    const agency = chain.find((u) => u.kind === 'agency');
+    if (agency) out.add(agency.id);
+  }
+  return [...out];
+}
+
+/**
+ * Staff look-up across their agencies: by code (exact or partial), by the applicant's ID number
+ * or phone, by status and procedure. Used by the desk (returning results) and supervisors.
+ */
+export async function findDossiers(db: Executor, p: Principal, f: { code?: string; idNumber?: string; phone?: string; status?: number; procedureCode?: string; limit: number; offset: number }) {
+  const agencies = await staffAgencyIds(db, p);
+  if (agencies.length === 0) return { items: [] };
+  let q = db.selectFrom('dossier').select(['id', 'code', 'status', 'procedure_code', 'procedure_name', 'applicant_name', 'applicant_id_number', 'applicant_phone',
+    'submitted_at', 'due_at', 'finished_at', 'returned_at', 'version', 'channel']).where('agency_id', 'in', agencies);
+  if (f.code) q = f.code.length >= 20 ? q.where('code', '=', f.code) : q.where('code', 'like', `%${f.code}%`);
+  if (f.idNumber) q = q.where('applicant_id_number', '=', f.idNumber);
+  if (f.phone) q = q.where('applicant_phone', '=', f.phone);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.procedureCode) q = q.where('procedure_code', '=', f.procedureCode);
+  const rows = await q.orderBy('submitted_at', 'desc').limit(f.limit).offset(f.offset).execute();
+  return {
+    items: rows.map((r) => ({
+      id: r.id, code: r.code, status: r.status, statusName: statusNames[r.status], procedureCode: r.procedure_code, procedureName: r.procedure_name,
+      applicantName: r.applicant_name, applicantIdNumber: r.applicant_id_number, applicantPhone: r.applicant_phone, submittedAt: r.submitted_at,
+      dueAt: r.due_at, finishedAt: r.finished_at, returnedAt: r.returned_at, version: r.version, channel: r.channel,
+    })),
+  };
 }

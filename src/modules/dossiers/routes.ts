@@ -8,7 +8,8 @@ import { requireCitizen, requireSignedIn, requireStaff } from '../identity/authz
 import { act, canView, type ActionInput } from './actions.ts';
 import { actionNames, type ActionName } from './lifecycle.ts';
 import { presentDossier } from './present.ts';
-import { inbox, myDossiers, publicTracking } from './queries.ts';
+import { findDossiers, inbox, myDossiers, publicTracking } from './queries.ts';
+import { nextAssignees } from './assignees.ts';
 import { renderSlip, SLIP_KINDS } from './slips.ts';
 import { insertDossier, prepareSubmission } from './submit.ts';
 
@@ -146,6 +147,26 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
       }),
     },
   }, async (req) => inbox(ctx.db, requireStaff(req.principal), req.query));
+
+  r.get('/dossiers', {
+    schema: {
+      tags: ['dossiers'], summary: 'Look up dossiers of my agencies (staff): by code, applicant ID number or phone, status, procedure',
+      querystring: z.object({
+        code: z.string().max(60).optional(), idNumber: z.string().regex(/^\d{12}$/).optional(), phone: z.string().max(15).optional(),
+        status: z.coerce.number().int().min(1).max(10).optional(), procedureCode: z.string().max(30).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0),
+      }),
+    },
+  }, async (req) => findDossiers(ctx.db, requireStaff(req.principal), req.query));
+
+  r.get('/dossiers/:id/assignees', {
+    schema: { tags: ['dossiers'], summary: 'Officials who may take the dossier at its current step and at the next one (for assign / forward)', params: idParam },
+  }, async (req) => {
+    const p = requireStaff(req.principal);
+    const d = await ctx.db.selectFrom('dossier').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+    if (!d || !(await canView(ctx.db, d, p))) throw problems.notFound('hồ sơ', 'Dossier');
+    return nextAssignees(ctx.db, d);
+  });
 
   r.get('/my/dossiers', {
     schema: {

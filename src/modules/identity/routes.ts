@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { SESSION_COOKIE } from '../../platform/http/app.ts';
-import { requireSignedIn } from './authz.ts';
+import { requireSignedIn, requireStaff } from './authz.ts';
+import { problems } from '../../platform/http/problem.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, revokeSession } from './sessions.ts';
 import { getOrgUnit } from '../agencies/service.ts';
@@ -46,5 +47,15 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
       return { role: g.role, unitId: g.unitId, unitCode: u?.code, unitName: u?.name };
     }));
     return { id: p.userId, kind: p.kind, fullName: p.name, idNumber: p.idNumber, phone: p.phone, email: p.email, roles };
+  });
+
+  r.get('/citizens/:idNumber', {
+    schema: { tags: ['identity'], summary: 'A registered citizen by personal ID number (staff at the desk: find the person)', params: z.object({ idNumber: z.string().regex(/^\d{12}$/) }) },
+  }, async (req) => {
+    requireStaff(req.principal);
+    const u = await ctx.db.selectFrom('app_user').select(['id', 'full_name', 'id_number', 'date_of_birth', 'sex', 'phone', 'email', 'address'])
+      .where('kind', '=', 'citizen').where('id_number', '=', req.params.idNumber).executeTakeFirst();
+    if (!u) throw problems.notFound('công dân với số định danh này', 'Citizen with this ID number');
+    return { id: u.id, fullName: u.full_name, idNumber: u.id_number, dateOfBirth: u.date_of_birth, sex: u.sex, phone: u.phone, email: u.email, address: u.address };
   });
 }
