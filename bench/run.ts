@@ -20,7 +20,7 @@ import { bulkLoad, type BulkResult } from './lib/bulk.ts';
 import { idemKey, lifecycleLoad, newStats, runDossier, type LifecycleTarget } from './lib/lifecycle.ts';
 import { measureReads, type InboxUser, type ReadSet } from './lib/reads.ts';
 import { preparePgbench, runPgbench, type PgbenchTarget } from './lib/pgbench.ts';
-import { writeReport, printSummary, type Report, type WritePhase } from './lib/report.ts';
+import { writeReport, printSummary, type Report, type SubmitScenario, type WritePhase } from './lib/report.ts';
 import { fmtLat, log } from './lib/util.ts';
 
 const { values: opt } = parseArgs({
@@ -37,6 +37,7 @@ const { values: opt } = parseArgs({
     'inbox-rate': { type: 'string' },
     'read-seconds': { type: 'string' },
     'catp-share': { type: 'string' },
+    'server-dir': { type: 'string' },
     'no-write': { type: 'boolean', default: false },
     out: { type: 'string' },
     'profile-dir': { type: 'string' },
@@ -58,7 +59,9 @@ if (opt.help) {
   --read-rate R         offered public-tracking requests per second (default 200)
   --inbox-rate R        offered inbox requests per second (default 50)
   --read-seconds S      seconds of each read measurement (default 12; quick 5)
-  --catp-share F        share of submissions to the city police (one hot agency), the rest to the 126 wards (default 0.5)
+  --catp-share F        share of the main submission mix going to the city police, the rest to the 126 wards
+                        (default 1/127: every one of the 127 agencies alike); a second run sends them all to the police
+  --server-dir DIR      run the server from another checkout of Motcua (to measure a change); default this repository
   --no-write            do not update BENCHMARKS.md
   --out FILE            write the results into FILE instead of BENCHMARKS.md
   --profile-dir DIR     run the server with --cpu-prof, profiles written to DIR when it stops
@@ -82,7 +85,7 @@ const cfg = {
   satSeconds: quick ? 4 : 8,
   satConnections: 8,
   rawIterations: quick ? 500 : 2000,
-  catpShare: Number(opt['catp-share'] ?? 0.5),
+  catpShare: Number(opt['catp-share'] ?? 1 / 127),
   seedDossiers: quick ? 60 : 120,
   citizens: 0,
 };
@@ -110,7 +113,7 @@ async function main(): Promise<Report> {
   log(`Motcua benchmark (${quick ? 'quick' : 'full'}): ${cfg.dossiers.toLocaleString('en-US')} bulk dossiers; ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}`);
   const tmp = await makeTempDir();
   const db: Database = await startDatabase(tmp, process.env.DATABASE_URL || undefined);
-  const server: Server = await startServer(db, tmp, opt['profile-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opt['profile-dir'])}`] : []);
+  const server: Server = await startServer(db, tmp, opt['profile-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opt['profile-dir'])}`] : [], opt['server-dir'] ? path.resolve(opt['server-dir']) : REPO);
   const cpu = new CpuMeter(() => server.pid, () => db.postmasterPid);
   const watch = new PgWatch(db.url, db.statStatements);
   await watch.connect();
@@ -183,7 +186,7 @@ async function main(): Promise<Report> {
     for (const w of wards) pgTargets.push(await unitInfo(w.code, '1.001193', samples.badinh, formOf(birth)));
     await preparePgbench(admin, pgTargets, citizens.length);
 
-    const phase = async <T>(name: string, fn: () => Promise<T>): Promise<[T, WritePhase]> => {
+    const phase = async <T>(fn: () => Promise<T>): Promise<[T, WritePhase]> => {
       await watch.checkpoint();
       await watch.resetStatements();
       watch.startSampling(['pgbench']);
@@ -197,35 +200,41 @@ async function main(): Promise<Report> {
       return [r, { cpu: c, statements, activity }];
     };
 
-    log(`pgbench: the submission's INSERTs, ${cfg.connections} clients, ${cfg.duration} s`);
-    const [pgb, pgbPhase] = await phase('pgbench', () => runPgbench(db.url, tmp, cfg.connections, cfg.duration, pgTargets.length, citizens.length, cfg.catpShare, (l) => log(`  ${l}`)));
-    log(`  pgbench: ${pgb.tps.toFixed(0)} tps, ${fmtLat(pgb.latency)}, ${pgb.failed} failed`);
-
     // Submission bodies are prepared up front so the load generator spends its time sending.
     const bodies = citizens.map((c) => ({ catp: submissionBody(judicial, c, CATP), ward: submissionBody(birth, c, '__AGENCY__') }));
     const wardCodes = wards.map((w) => w.code);
-    const submitReq = () => {
+    const submitReqFor = (catpShare: number) => () => {
       const i = Math.floor(Math.random() * citizens.length);
-      const body = Math.random() < cfg.catpShare ? bodies[i].catp : bodies[i].ward.replace('__AGENCY__', wardCodes[Math.floor(Math.random() * wardCodes.length)]);
+      const body = Math.random() < catpShare ? bodies[i].catp : bodies[i].ward.replace('__AGENCY__', wardCodes[Math.floor(Math.random() * wardCodes.length)]);
       return { method: 'POST', path: '/api/v1/dossiers', headers: { authorization: `Bearer ${citizens[i].token}`, 'idempotency-key': idemKey() }, body };
     };
+    const submitReq = submitReqFor(cfg.catpShare);
 
-    log(`HTTP submissions, closed loop: ${cfg.connections} connections, ${cfg.duration} s`);
-    const [closed, closedPhase] = await phase('closed', () => closedLoop(server.base, cfg.connections, cfg.duration, submitReq));
-    log(`  ${closed.rate.toFixed(0)} submissions/s, ${fmtLat(closed.latency)}, errors: ${fmtErrors(closed.errors)}`);
+    const scenarios: SubmitScenario[] = [];
+    for (const [name, share] of [['spread', cfg.catpShare], ['one agency', 1]] as const) {
+      const what = share >= 1 ? 'all to Công an thành phố (one counter row)' : `${(share * 100).toFixed(1)} % to Công an thành phố, the rest over the 126 wards`;
+      log(`pgbench [${name}: ${what}]: the submission's INSERTs, ${cfg.connections} clients, ${cfg.duration} s`);
+      const [pgb, pgbPhase] = await phase(() => runPgbench(db.url, tmp, cfg.connections, cfg.duration, pgTargets.length, citizens.length, share, (l) => log(`  ${l}`)));
+      log(`  pgbench: ${pgb.tps.toFixed(0)} tps, ${fmtLat(pgb.latency)}, ${pgb.failed} failed`);
+      log(`HTTP submissions [${name}], closed loop: ${cfg.connections} connections, ${cfg.duration} s`);
+      const [closed, closedPhase] = await phase(() => closedLoop(server.base, cfg.connections, cfg.duration, submitReqFor(share)));
+      log(`  ${closed.rate.toFixed(0)} submissions/s (${((closed.rate / pgb.tps) * 100).toFixed(0)} % of pgbench), ${fmtLat(closed.latency)}, errors: ${fmtErrors(closed.errors)}`);
+      scenarios.push({ name, what, catpShare: share, pgbench: { result: pgb, phase: pgbPhase }, http: { result: closed, phase: closedPhase } });
+    }
 
-    log(`HTTP submissions, open loop: ${cfg.rate}/s offered for ${cfg.duration} s`);
-    const [open, openPhase] = await phase('open', () => openLoop(httpc, cfg.rate, cfg.duration, submitReq));
+    log(`HTTP submissions [spread], open loop: ${cfg.rate}/s offered for ${cfg.duration} s`);
+    const [open, openPhase] = await phase(() => openLoop(httpc, cfg.rate, cfg.duration, submitReq));
+    if (open.errors.unanswered) httpc.reset();
     log(`  achieved ${open.rate.toFixed(0)}/s, ${fmtLat(open.latency)}, errors: ${fmtErrors(open.errors)}; generator lag p99 ${open.sendLag!.p99.toFixed(1)} ms`);
 
     log(`lifecycles: ${cfg.workers} workers, ${cfg.duration} s (3.000333 at Công an thành phố and 1.001193 at UBND phường Ba Đình)`);
-    const [life, lifePhase] = await phase('lifecycle', () => lifecycleLoad(httpc, lifeTargets, citizens, cfg.workers, cfg.duration, (d) => log(`  … ${d} dossiers done`)));
+    const [life, lifePhase] = await phase(() => lifecycleLoad(httpc, lifeTargets, citizens, cfg.workers, cfg.duration, (d) => log(`  … ${d} dossiers done`)));
     log(`  ${(life.dossiers / life.seconds).toFixed(1)} dossiers/s, ${(life.requests / life.seconds).toFixed(0)} requests/s, ${life.failed} failed${life.firstError ? ` (first: ${life.firstError.slice(0, 200)})` : ''}`);
 
-    const serverErrors = tail(server.logFile, 200).split('\n').filter((l) => /"level":(50|60)/.test(l)).length;
+    const serverErrors = tail(server.logFile, 1e9).split('\n').filter((l) => /"level":(50|60)/.test(l)).length;
     return {
       mode: quick ? 'quick' : 'full', started, finished: new Date(), command, machine: m, db: { version: db.version, embedded: db.embedded }, cfg, serverStartup: server.startupSeconds,
-      seeded, empty, loaded, bulk, pgbench: { result: pgb, phase: pgbPhase }, closed: { result: closed, phase: closedPhase }, open: { result: open, phase: openPhase },
+      seeded, empty, loaded, bulk, scenarios, open: { result: open, phase: openPhase },
       lifecycle: { result: life, phase: lifePhase }, serverErrors,
     };
   } finally {

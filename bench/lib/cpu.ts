@@ -18,13 +18,14 @@ interface ProcTimes {
   children: number;
 }
 
-function readStat(pid: number | 'self'): ProcTimes | undefined {
+/** `pid` may be a number, 'self' or 'pid/task/tid' (one thread). */
+function readStat(pid: number | string): ProcTimes | undefined {
   try {
     const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const rest = s.slice(s.lastIndexOf(')') + 2).split(' ');
     // rest[0] = state (field 3); utime is field 14 → rest[11]
     return {
-      pid: pid === 'self' ? process.pid : pid,
+      pid: typeof pid === 'number' ? pid : process.pid,
       ppid: Number(rest[1]),
       own: Number(rest[11]) + Number(rest[12]),
       children: Number(rest[13]) + Number(rest[14]),
@@ -75,6 +76,10 @@ function machineTicks(): { total: number; idle: number } {
 export interface CpuSnapshot {
   t: number;
   server: number;
+  /** the server's main thread alone: the JavaScript event loop */
+  serverMain: number;
+  /** every other process on the machine, by pid (name, ticks) */
+  others: Map<number, { name: string; ticks: number }>;
   postgres: number;
   loadgen: number;
   total: number;
@@ -85,6 +90,9 @@ export interface CpuSplit {
   seconds: number;
   /** % of one core */
   server: number;
+  serverMain: number;
+  /** the busiest other processes */
+  topOthers: { name: string; pct: number }[];
   postgres: number;
   loadgen: number;
   other: number;
@@ -103,8 +111,33 @@ export class CpuMeter {
     // This process's own time plus reaped children (pgbench, psql). The server and an embedded
     // postmaster are our children too, but they are still running, so not in `children` yet.
     const m = machineTicks();
+    const main = server ? readStat(`${server}/task/${server}`) : undefined;
+    const mine = new Set<number>();
+    const byParent = new Map<number, number[]>();
+    for (const p of procs) byParent.set(p.ppid, [...(byParent.get(p.ppid) ?? []), p.pid]);
+    for (const root of [server, pm, process.pid]) {
+      const stack = root ? [root] : [];
+      while (stack.length) {
+        const x = stack.pop()!;
+        mine.add(x);
+        stack.push(...(byParent.get(x) ?? []));
+      }
+    }
+    const others = new Map<number, { name: string; ticks: number }>();
+    for (const p of procs) {
+      if (mine.has(p.pid) || p.own === 0) continue;
+      let name = '?';
+      try {
+        name = fs.readFileSync(`/proc/${p.pid}/comm`, 'utf8').trim();
+      } catch {
+        /* gone */
+      }
+      others.set(p.pid, { name, ticks: p.own });
+    }
     return {
       t: Date.now(),
+      serverMain: main?.own ?? 0,
+      others,
       server: treeTime(procs, server, new Set()),
       postgres: treeTime(procs, pm, new Set()),
       loadgen: self.own + self.children + procs.filter((p) => p.ppid === process.pid && p.pid !== server && p.pid !== pm).reduce((s, p) => s + p.own + p.children, 0),
@@ -123,11 +156,17 @@ export class CpuMeter {
     const loadgen = toPct(b.loadgen - a.loadgen);
     const busyPct = toPct(busy);
     const idle = toPct(b.idle - a.idle);
-    return { seconds, server, postgres, loadgen, other: Math.max(0, busyPct - server - postgres - loadgen), idle, cores };
+    const byName = new Map<string, number>();
+    for (const [pid, o] of b.others) {
+      const d = o.ticks - (a.others.get(pid)?.ticks ?? 0);
+      if (d > 0) byName.set(o.name, (byName.get(o.name) ?? 0) + d);
+    }
+    const topOthers = [...byName].map(([name, t]) => ({ name, pct: toPct(t) })).sort((x, y) => y.pct - x.pct).slice(0, 3).filter((x) => x.pct >= 1);
+    return { seconds, server, serverMain: toPct(b.serverMain - a.serverMain), topOthers, postgres, loadgen, other: Math.max(0, busyPct - server - postgres - loadgen), idle, cores };
   }
 }
 
 export function fmtCpu(c: CpuSplit): string {
   const f = (v: number) => `${v.toFixed(0)}%`;
-  return `server ${f(c.server)}, postgres ${f(c.postgres)}, load generator ${f(c.loadgen)}, other ${f(c.other)}, idle ${f(c.idle)} (of ${c.cores * 100}%)`;
+  return `server ${f(c.server)} (main thread ${f(c.serverMain)}), postgres ${f(c.postgres)}, load generator ${f(c.loadgen)}, other ${f(c.other)}${c.topOthers.length ? ` [${c.topOthers.map((o) => `${o.name} ${f(o.pct)}`).join(', ')}]` : ''}, idle ${f(c.idle)} (of ${c.cores * 100}%)`;
 }

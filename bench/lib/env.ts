@@ -159,14 +159,14 @@ export interface Server {
   startupSeconds: number;
 }
 
-/** `node --import tsx src/main.ts` with PORT, DATABASE_URL, DATA_DIR and JOBS=false; waits for /readyz. */
-export async function startServer(db: Database, dataDir: string, extraNodeArgs: string[] = []): Promise<Server> {
+/** `node --import tsx src/main.ts` (in `serverDir`) with PORT, DATABASE_URL, DATA_DIR and JOBS=false; waits for /readyz. */
+export async function startServer(db: Database, dataDir: string, extraNodeArgs: string[] = [], serverDir = REPO): Promise<Server> {
   const port = await freePort();
   const logFile = path.join(dataDir, 'server.log');
   const out = fs.openSync(logFile, 'a');
   const t0 = Date.now();
   const child = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', 'src/main.ts'], {
-    cwd: REPO,
+    cwd: serverDir,
     env: {
       ...process.env,
       PORT: String(port),

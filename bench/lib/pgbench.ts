@@ -40,11 +40,11 @@ export async function preparePgbench(db: pg.Client, targets: PgbenchTarget[], ap
 }
 
 // No "::" casts and no ":digit" inside literals: pgbench would take them for variables.
-export const SCRIPT = `\\set t random(1, 1000)
+export const SCRIPT = `\\set t random(1, 1000000)
 \\set w random(2, :nt)
 \\set u random(1, :ncit)
 \\set k random(1, 9000000000000000)
-\\if :t <= :catp_permille
+\\if :t <= :catp_ppm
 \\set a 1
 \\else
 \\set a :w
@@ -92,7 +92,7 @@ export async function runPgbench(url: string, dir: string, clients: number, seco
   await fsp.rm(logDir, { recursive: true, force: true });
   await fsp.mkdir(logDir);
   const args = ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds), '-P', '5', '-r', '-l', '--log-prefix', path.join(logDir, 'tx'),
-    '-f', script, '-D', `nt=${targets}`, '-D', `ncit=${apiCitizens}`, '-D', `catp_permille=${Math.round(catpShare * 1000)}`, url];
+    '-f', script, '-D', `nt=${targets}`, '-D', `ncit=${apiCitizens}`, '-D', `catp_ppm=${Math.round(catpShare * 1_000_000)}`, url];
   const output = await new Promise<string>((resolve, reject) => {
     const p = spawn('pgbench', args, { cwd: dir, env: { ...process.env, PGAPPNAME: 'pgbench' } });
     let out = '';

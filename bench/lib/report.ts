@@ -18,6 +18,14 @@ export interface WritePhase {
   activity: { samples: number; avg: { state: string; avgBackends: number }[] };
 }
 
+export interface SubmitScenario {
+  name: string;
+  what: string;
+  catpShare: number;
+  pgbench: { result: PgbenchResult; phase: WritePhase };
+  http: { result: LoadResult; phase: WritePhase };
+}
+
 export interface Report {
   mode: 'quick' | 'full';
   started: Date;
@@ -34,8 +42,7 @@ export interface Report {
   empty: ReadSet;
   loaded: ReadSet;
   bulk: BulkResult;
-  pgbench: { result: PgbenchResult; phase: WritePhase };
-  closed: { result: LoadResult; phase: WritePhase };
+  scenarios: SubmitScenario[];
   open: { result: LoadResult; phase: WritePhase };
   lifecycle: { result: LifecycleResult; phase: WritePhase };
   serverErrors: number;
@@ -47,47 +54,56 @@ const errs = (e: Record<string, number>) => {
   const p = Object.entries(e).map(([k, v]) => `${num(v)}× ${k}`);
   return p.length ? p.join(', ') : 'none';
 };
-const cpuCell = (c: CpuSplit) => `${c.server.toFixed(0)} / ${c.postgres.toFixed(0)} / ${c.loadgen.toFixed(0)} / ${c.other.toFixed(0)} / ${c.idle.toFixed(0)}`;
+const cpuCell = (c: CpuSplit) => `${c.server.toFixed(0)} (${c.serverMain.toFixed(0)}) / ${c.postgres.toFixed(0)} / ${c.loadgen.toFixed(0)} / ${c.other.toFixed(0)}${c.topOthers.length && c.other >= 10 ? ` [${c.topOthers.map((o) => `${o.name} ${o.pct.toFixed(0)}`).join(', ')}]` : ''} / ${c.idle.toFixed(0)}`;
+const CPU_HEAD = 'CPU % server (main thread) / postgres / load generator / other / idle';
 
-interface Target { id: string; figure: string; measured: string; baseline: string; target: string; met: boolean }
+interface Target { id: string; figure: string; measured: string; baseline: string; target: string; met: boolean; short: [string, string, string] }
 
 function targets(r: Report): Target[] {
-  const c = r.closed.result;
-  const pg = r.pgbench.result;
   const o = r.open.result;
   const l = r.lifecycle.result;
   const lifeRate = l.dossiers / l.seconds;
-  const out: Target[] = [
-    {
-      id: '1', figure: `Online submissions/s through HTTP (${r.cfg.connections} connections, ${r.cfg.duration} s, Idempotency-Key)`,
-      measured: `${num(c.rate)}/s (p50/p90/p99 ${lat(c.latency)}; errors ${errs(c.errors)})`,
-      baseline: `pgbench, same INSERTs in one transaction, ${r.cfg.connections} clients, ${r.cfg.duration} s: ${num(pg.tps)} tps (p50/p99 ${ms(pg.latency.p50)} / ${ms(pg.latency.p99)} ms)`,
+  const out: Target[] = r.scenarios.map((sc, i) => {
+    const c = sc.http.result;
+    const pg = sc.pgbench.result;
+    return {
+      id: i === 0 ? '1' : `1${String.fromCharCode(97 + i)}`,
+      figure: `Online submissions/s through HTTP, ${sc.what} (${r.cfg.connections} connections, ${r.cfg.duration} s, Idempotency-Key)`,
+      measured: `${num(c.rate)}/s = ${((c.rate / pg.tps) * 100).toFixed(0)} % of pgbench (p50/p90/p99 ${lat(c.latency)}; errors ${errs(c.errors)})`,
+      baseline: `pgbench, the same INSERTs in one transaction, same mix, ${r.cfg.connections} clients, ${r.cfg.duration} s: ${num(pg.tps)} tps (p50/p99 ${ms(pg.latency.p50)} / ${ms(pg.latency.p99)} ms)`,
       target: `≥ ½ pgbench = ${num(pg.tps / 2)}/s`, met: c.rate >= pg.tps / 2 && Object.keys(c.errors).length === 0,
-    },
+      short: [`submissions/s [${sc.name}]`, `${num(c.rate)}/s (${((c.rate / pg.tps) * 100).toFixed(0)} % of pgbench), p99 ${ms(c.latency.p99)} ms`, `pgbench ${num(pg.tps)} tps`],
+    };
+  });
+  out.push(
     {
       id: '2', figure: `Latency at ${num(r.cfg.rate)} submissions/s offered (open loop, ${r.cfg.duration} s)`,
       measured: `achieved ${num(o.rate)}/s; p50/p90/p99 ${lat(o.latency)}; errors ${errs(o.errors)}`,
       baseline: '—',
       target: `p99 ≤ 50 ms while sustaining ${num(r.cfg.rate)}/s`,
       met: o.latency.p99 <= 50 && o.rate >= 0.99 * r.cfg.rate && Object.keys(o.errors).length === 0,
+      short: [`p99 at ${num(r.cfg.rate)}/s offered`, `achieved ${num(o.rate)}/s, p50 ${ms(o.latency.p50)} / p99 ${ms(o.latency.p99)} ms`, '—'],
     },
     {
       id: '3', figure: `Full lifecycles (submit → receive → forward ×3 → sign → return; ${r.cfg.workers} workers, ${r.cfg.duration} s)`,
       measured: `${num(lifeRate, 1)} dossiers/s, ${num(l.requests / l.seconds)} requests/s (${num(l.failed)} failed)`,
       baseline: '—', target: '≥ 1,000 dossiers/s', met: lifeRate >= 1000 && l.failed === 0,
+      short: ['full lifecycles', `${num(lifeRate, 1)} dossiers/s (${num(l.requests / l.seconds)} req/s)`, '—'],
     },
     {
       id: '4a', figure: `Public tracking, ${num(r.loaded.dossiers)} dossiers, ${num(r.cfg.readRate)}/s offered`,
       measured: `p99 ${ms(r.loaded.tracking.fixed.latency.p99)} ms (p50 ${ms(r.loaded.tracking.fixed.latency.p50)}, p90 ${ms(r.loaded.tracking.fixed.latency.p90)})`,
       baseline: `same 2 SQL statements direct: p99 ${ms(r.loaded.tracking.raw.p99)} ms (p50 ${ms(r.loaded.tracking.raw.p50)})`,
       target: 'p99 ≤ 5 ms', met: r.loaded.tracking.fixed.latency.p99 <= 5 && Object.keys(r.loaded.tracking.fixed.errors).length === 0,
+      short: [`tracking p99 (${num(r.loaded.dossiers)} dossiers)`, `${ms(r.loaded.tracking.fixed.latency.p99)} ms at ${num(r.loaded.tracking.fixed.rate)}/s`, `raw SQL p99 ${ms(r.loaded.tracking.raw.p99)} ms`],
     },
-  ];
+  );
   r.loaded.inbox.forEach((x, i) => out.push({
     id: `4${String.fromCharCode(98 + i)}`, figure: `Inbox of ${x.username} (${x.label}; ${num(x.total)} waiting), ${num(r.cfg.inboxRate)}/s offered`,
     measured: `p99 ${ms(x.fixed.latency.p99)} ms (p50 ${ms(x.fixed.latency.p50)}, p90 ${ms(x.fixed.latency.p90)})`,
     baseline: `same 2 SQL statements direct (in parallel): p99 ${ms(x.raw.p99)} ms (p50 ${ms(x.raw.p50)})`,
     target: 'p99 ≤ 20 ms', met: x.fixed.latency.p99 <= 20 && Object.keys(x.fixed.errors).length === 0,
+    short: [`inbox p99 ${x.username} (${num(x.total)})`, `${ms(x.fixed.latency.p99)} ms at ${num(x.fixed.rate)}/s`, `raw SQL p99 ${ms(x.raw.p99)} ms`],
   }));
   return out;
 }
@@ -96,14 +112,14 @@ export function printSummary(r: Report) {
   const t = targets(r);
   console.log(`\n=== Motcua benchmark — ${r.mode} run, ${r.finished.toISOString()} ===`);
   console.log(`${r.machine.cpu}, ${r.machine.memGiB} GiB, Node ${r.machine.node}, PostgreSQL ${r.db.version}\n`);
-  console.log(table(['#', 'figure', 'measured', 'baseline', 'target', 'met'], t.map((x) => [x.id, x.figure.slice(0, 60), x.measured.slice(0, 70), x.baseline.slice(0, 60), x.target, x.met ? 'yes' : 'NO'])));
+  console.log(table(['#', 'figure', 'measured', 'baseline', 'target', 'met'], t.map((x) => [x.id, ...x.short, x.target, x.met ? 'yes' : 'NO'])));
   console.log('\nAlmost empty vs loaded (HTTP p99 at the offered rate / raw SQL p99):');
   const rows: (string | number)[][] = [];
   const add = (name: string, e: ReadMeasure, l: ReadMeasure) => rows.push([name, `${ms(e.fixed.latency.p99)} ms / ${ms(e.raw.p99)} ms`, `${ms(l.fixed.latency.p99)} ms / ${ms(l.raw.p99)} ms`, `${num(e.saturation.rate)} → ${num(l.saturation.rate)}/s`]);
   add('tracking', r.empty.tracking, r.loaded.tracking);
   r.empty.inbox.forEach((e, i) => add(`inbox ${e.username}`, e, r.loaded.inbox[i]));
   console.log(table(['read', `empty (${num(r.empty.dossiers)} dossiers)`, `loaded (${num(r.loaded.dossiers)})`, `saturation ${r.cfg.satConnections} conn.`], rows));
-  console.log(`\nCPU during the HTTP submission run (% of one core): ${cpuCell(r.closed.phase.cpu)} (server / postgres / load generator / other / idle)`);
+  for (const sc of r.scenarios) console.log(`CPU, HTTP submissions [${sc.name}]: ${cpuCell(sc.http.phase.cpu)} (${CPU_HEAD})`);
 }
 
 function statementsTable(p: WritePhase, per: number, perLabel: string): string {
@@ -127,8 +143,8 @@ export function renderSection(r: Report): string {
   L.push(`## Results — ${r.mode} run, ${local} (UTC+7)`, '');
   L.push(`- **Command:** \`${r.command}\` (${minutes} min, all figures measured in this run)`);
   L.push(`- **Machine:** ${r.machine.cpu}, ${r.machine.memGiB} GiB RAM, ${r.machine.os}; Node ${r.machine.node}; PostgreSQL ${r.db.version} ${r.db.embedded ? '(embedded, fresh cluster in a temp dir: shared_buffers 512MB, work_mem 16MB, otherwise defaults — fsync and synchronous_commit on)' : '(DATABASE_URL, fresh database)'}.`);
-  L.push(`- **Set-up:** the server is one Node process started as \`node --import tsx src/main.ts\` (JOBS=false, pool of 20 connections); the load generator is the benchmark process; both and PostgreSQL share the same ${r.machine.cpu.split(' ')[0]} cores. CPU columns are % of one core (${Number(r.machine.cpu.split(' ')[0]) * 100} % = all cores busy): server / postgres / load generator / other processes / idle.`);
-  L.push(`- **Data:** ${num(r.bulk.dossiers)} bulk dossiers with ${num(r.bulk.actions)} actions over ${num(r.cfg.citizens)} citizens (plus ${r.seeded} created through the API before the load and the ones the write phases add); ${num(r.cfg.apiCitizens)} citizens with a session and one uploaded PDF submit through the API. Submissions: ${Math.round(r.cfg.catpShare * 100)} % judicial-record certificates (3.000333) at Công an thành phố — one agency, so one counter row per day — and the rest birth registrations (1.001193) at a random one of the 126 ward People's Committees.`);
+  L.push(`- **Set-up:** the server is one Node process started as \`node --import tsx src/main.ts\` (JOBS=false, pool of 20 connections); the load generator is the benchmark process; both and PostgreSQL share the same ${r.machine.cpu.split(' ')[0]} cores. CPU columns are % of one core (${Number(r.machine.cpu.split(' ')[0]) * 100} % = all cores busy): the server process (in brackets its main thread, i.e. the JavaScript event loop, which cannot exceed 100 %), PostgreSQL, the load generator (this process and pgbench), other processes on the machine (named when ≥ 10 %), idle.`);
+  L.push(`- **Data:** ${num(r.bulk.dossiers)} bulk dossiers with ${num(r.bulk.actions)} actions over ${num(r.cfg.citizens)} citizens (plus ${r.seeded} created through the API before the load and the ones the write phases add); ${num(r.cfg.apiCitizens)} citizens with a session and one uploaded PDF submit through the API, a random one per request. A submission is a judicial-record certificate (3.000333) at Công an thành phố — one agency, so one dossier_code_counter row per day — or a birth registration (1.001193) at a random one of the 126 ward People's Committees; "spread" sends ${(r.cfg.catpShare * 100).toFixed(1)} % to the police, "one agency" sends all of them there.`);
   L.push('');
   L.push('### Targets', '');
   L.push(mdTable(['#', 'figure', 'measured', 'baseline', 'target', 'met'], t.map((x) => [x.id, x.figure, x.measured, x.baseline, x.target, yes(x.met)])));
@@ -144,27 +160,33 @@ export function renderSection(r: Report): string {
     add(`inbox ${e.username} (${num(e.total)} waiting)`, `empty (${num(r.empty.dossiers)})`, e, r.cfg.inboxRate);
     add(`inbox ${l.username} (${num(l.total)} waiting)`, `loaded (${num(r.loaded.dossiers)})`, l, r.cfg.inboxRate);
   });
-  L.push(mdTable(['read', 'database', 'achieved', 'HTTP p50 / p90 / p99', 'saturation', 'raw SQL p50 / p90 / p99', 'CPU (fixed rate)', 'errors'], rr));
+  L.push(mdTable(['read', 'database', 'achieved', 'HTTP p50 / p90 / p99', 'saturation', 'raw SQL p50 / p90 / p99', `${CPU_HEAD} (at the fixed rate)`, 'errors'], rr));
   L.push('');
   L.push('### Writes', '');
-  const pg = r.pgbench.result;
-  const w: (string | number)[][] = [
-    [`pgbench (${r.cfg.connections} clients, -M prepared)`, `${num(pg.tps)} tx/s`, `${ms(pg.latency.p50)} / ${ms(pg.latency.p90)} / ${ms(pg.latency.p99)} ms`, pg.failed ? `${pg.failed} failed` : 'none', cpuCell(r.pgbench.phase.cpu)],
-    [`HTTP submissions, closed loop (${r.cfg.connections} connections)`, `${num(r.closed.result.rate)}/s`, lat(r.closed.result.latency), errs(r.closed.result.errors), cpuCell(r.closed.phase.cpu)],
-    [`HTTP submissions, open loop (${num(r.cfg.rate)}/s offered)`, `${num(r.open.result.rate)}/s`, lat(r.open.result.latency), errs(r.open.result.errors), cpuCell(r.open.phase.cpu)],
+  const w: (string | number)[][] = [];
+  for (const sc of r.scenarios) {
+    const pg = sc.pgbench.result;
+    w.push([`pgbench [${sc.name}] (${r.cfg.connections} clients, -M prepared)`, `${num(pg.tps)} tx/s`, `${ms(pg.latency.p50)} / ${ms(pg.latency.p90)} / ${ms(pg.latency.p99)} ms`, pg.failed ? `${pg.failed} failed` : 'none', cpuCell(sc.pgbench.phase.cpu)]);
+    w.push([`HTTP submissions [${sc.name}], closed loop (${r.cfg.connections} connections)`, `${num(sc.http.result.rate)}/s`, lat(sc.http.result.latency), errs(sc.http.result.errors), cpuCell(sc.http.phase.cpu)]);
+  }
+  w.push(
+    [`HTTP submissions [spread], open loop (${num(r.cfg.rate)}/s offered)`, `${num(r.open.result.rate)}/s`, lat(r.open.result.latency), errs(r.open.result.errors), cpuCell(r.open.phase.cpu)],
     [`Lifecycles (${r.cfg.workers} workers)`, `${num(r.lifecycle.result.dossiers / r.lifecycle.result.seconds, 1)} dossiers/s = ${num(r.lifecycle.result.requests / r.lifecycle.result.seconds)} req/s`, '(per action below)', r.lifecycle.result.failed ? `${r.lifecycle.result.failed} dossiers failed: ${[...r.lifecycle.result.stats.errors].map(([k, v]) => `${v}× ${k}`).join(', ')}` : 'none', cpuCell(r.lifecycle.phase.cpu)],
-  ];
-  L.push(mdTable(['phase', 'throughput', 'p50 / p90 / p99', 'errors', 'CPU server / pg / loadgen / other / idle'], w));
+  );
+  L.push(mdTable(['phase', 'throughput', 'p50 / p90 / p99', 'errors', CPU_HEAD], w));
   L.push('');
   if (r.open.result.sendLag) L.push(`Open-loop generator lag (how late requests left the benchmark process): p99 ${ms(r.open.result.sendLag.p99)} ms, max ${ms(r.open.result.sendLag.max)} ms; it is included in the latencies above.`, '');
   L.push('Lifecycle requests by action:', '');
   L.push(mdTable(['action', 'requests', 'p50 / p90 / p99'], [...r.lifecycle.result.stats.byAction].map(([a, s]) => [a, num(s.length), lat(summarize(s.values()))])));
   L.push('');
   L.push('### Where the time goes', '');
-  L.push(`**HTTP submissions (closed loop).** ${activity(r.closed.phase)}`, '');
-  L.push(statementsTable(r.closed.phase, r.closed.result.ok, 'successful submission'), '');
-  L.push(`**pgbench.** ${activity(r.pgbench.phase)}`, '');
-  if (pg.perStatement) L.push('```', pg.perStatement, '```', '');
+  for (const sc of r.scenarios) {
+    L.push(`**HTTP submissions [${sc.name}] (closed loop).** ${activity(sc.http.phase)}`, '');
+    L.push(statementsTable(sc.http.phase, sc.http.result.ok, 'successful submission'), '');
+    L.push(`**pgbench [${sc.name}].** ${activity(sc.pgbench.phase)} Per statement (average latency ms, failures):`, '');
+    if (sc.pgbench.result.perStatement) L.push('```', sc.pgbench.result.perStatement, '```', '');
+  }
+  L.push(`**HTTP submissions [spread], open loop at ${num(r.cfg.rate)}/s.** ${activity(r.open.phase)}`, '');
   L.push(`**Lifecycles.** ${activity(r.lifecycle.phase)}`, '');
   L.push(statementsTable(r.lifecycle.phase, r.lifecycle.result.requests, 'request'), '');
   L.push('<details><summary>EXPLAIN (ANALYZE, BUFFERS) on the loaded database</summary>', '');

@@ -8,6 +8,7 @@ import { filesModule } from './files/module.ts';
 import { noticesModule } from './notices/module.ts';
 import { dossiersModule } from './dossiers/module.ts';
 import { feedbackModule } from './feedback/module.ts';
+import { queueModule } from './queue/module.ts';
 
 /** The capabilities of the monolith, in dependency order (migrations and seeds run in this order). */
-export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, filesModule, noticesModule, dossiersModule, feedbackModule];
+export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, filesModule, noticesModule, dossiersModule, feedbackModule, queueModule];

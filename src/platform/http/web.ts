@@ -24,7 +24,8 @@ export async function serveWebApp(app: FastifyInstance, distDir: string) {
   const html = fs.readFileSync(index);
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0];
-    if (url.startsWith('/api/') || url.startsWith('/docs') || path.extname(url)) return reply.callNotFound();
+    // Real files were registered by @fastify/static above; a missing asset is a 404, anything else is a client route.
+    if (url.startsWith('/api/') || url.startsWith('/docs') || url.startsWith('/assets/')) return reply.callNotFound();
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
   return true;

@@ -49,7 +49,11 @@ export default function Apply() {
     })().catch(setError);
   }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  useEffect(() => heading.current?.focus(), [step]);
+  // A new step starts clean: focus its heading (screen readers announce it) and drop old errors.
+  useEffect(() => {
+    heading.current?.focus();
+    setError(null);
+  }, [step]);
 
   const uiSchema = useMemo(() => ({
     'ui:submitButtonOptions': { norender: true },

@@ -95,7 +95,8 @@ function Supplement({ dossier, request, documents, onDone, onError }: { dossier:
   async function send() {
     setBusy(true);
     try {
-      await api('POST', `/dossiers/${dossier.id}/resubmit`, { version: dossier.version, documents: [{ code, fileIds: files.map((f) => f.id) }] }, { idempotencyKey: key.current });
+      const docCode = code || uploadable[0]?.code;
+      await api('POST', `/dossiers/${dossier.id}/resubmit`, { version: dossier.version, documents: [{ code: docCode, fileIds: files.map((f) => f.id) }] }, { idempotencyKey: key.current });
       await onDone();
     } catch (e) {
       onError(e);
@@ -109,7 +110,7 @@ function Supplement({ dossier, request, documents, onDone, onError }: { dossier:
       <p>{t('dossier.supplementLead')}</p>
       <ul>{(request.data?.items ?? []).map((it: any, i: number) => <li key={i}><b>{it.name}</b> — {it.reason}</li>)}</ul>
       <label htmlFor="sup-doc">{pick('Loại giấy tờ', 'Document type')}</label>
-      <select id="sup-doc" value={code} onChange={(e) => setCode(e.target.value)}>
+      <select id="sup-doc" value={code || uploadable[0]?.code} onChange={(e) => setCode(e.target.value)}>
         {uploadable.map((x) => <option key={x.code} value={x.code}>{pick(x.name, x.nameEn)}</option>)}
       </select>
       <FileDrop label={t('dossier.sendSupplement')} files={files} onChange={setFiles} />

@@ -52,7 +52,7 @@ export function FileDrop({ label, files, onChange, describedBy }: { label: strin
       ))}
       {files.map((f) => (
         <div key={f.id} className="file-row">
-          {f.preview ? <img src={f.preview} alt="" /> : <span aria-hidden="true">📄</span>}
+          {f.preview ? <img src={f.preview} alt="" /> : <span className="badge badge-info" aria-hidden="true">PDF</span>}
           <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">{f.filename}</a>
           <span className="muted small">{fmtSize(f.size)}</span>
           <button type="button" className="btn btn-danger" onClick={() => onChange(files.filter((x) => x.id !== f.id))} aria-label={`${t('apply.remove')} ${f.filename}`}>✕</button>
