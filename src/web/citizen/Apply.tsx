@@ -49,11 +49,13 @@ export default function Apply() {
     })().catch(setError);
   }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // A new step starts clean: focus its heading (screen readers announce it) and drop old errors.
-  useEffect(() => {
-    heading.current?.focus();
+  // Focus the new step's heading so screen readers announce it.
+  useEffect(() => heading.current?.focus(), [step]);
+  /** Moving on by the user's choice starts clean; a failed submission moves back keeping its error. */
+  const goTo = (s: Step) => {
     setError(null);
-  }, [step]);
+    setStep(s);
+  };
 
   const uiSchema = useMemo(() => ({
     'ui:submitButtonOptions': { norender: true },
@@ -147,7 +149,7 @@ export default function Apply() {
             schema={proc.form} uiSchema={uiSchema} formData={formData} validator={validator} showErrorList={false} noHtml5Validate
             liveValidate="onBlur" transformErrors={localiseErrors(i18n.language)} extraErrors={toExtraErrors(fieldErrors)}
             onChange={(e) => setFormData(e.formData)}
-            onSubmit={() => setStep(1)}
+            onSubmit={() => goTo(1)}
             onError={() => setError(new ApiError(400, t('apply.formErrors'), t('apply.formErrors'), 'validation'))}
           >
             <div className="btn-row">
@@ -172,8 +174,8 @@ export default function Apply() {
           ))}
           {missing.length > 0 && <p className="muted">{t('apply.missingDocs', { list: missing.map((d: any) => pick(d.name, d.nameEn)).join('; ') })}</p>}
           <div className="btn-row">
-            <button className="btn" onClick={() => setStep(0)}>{t('common.back')}</button>
-            <button className="btn btn-primary" disabled={missing.length > 0} onClick={() => setStep(2)}>{t('common.next')}</button>
+            <button className="btn" onClick={() => goTo(0)}>{t('common.back')}</button>
+            <button className="btn btn-primary" disabled={missing.length > 0} onClick={() => goTo(2)}>{t('common.next')}</button>
             <button className="btn" onClick={saveDraft}>{t('apply.saveDraft')}</button>
           </div>
         </div>
@@ -194,7 +196,7 @@ export default function Apply() {
             <pre className="small" style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(formData, null, 2)}</pre>
           </details>
           <div className="btn-row">
-            <button className="btn" onClick={() => setStep(1)}>{t('common.back')}</button>
+            <button className="btn" onClick={() => goTo(1)}>{t('common.back')}</button>
             <button className="btn btn-primary" disabled={busy} onClick={submit}>{busy ? t('apply.submitting') : t('common.submit')}</button>
             <button className="btn" onClick={saveDraft}>{t('apply.saveDraft')}</button>
           </div>

@@ -88,7 +88,7 @@ export function FormEditor({ onJsonState }: { onJsonState: (s: JsonState) => voi
         <h3 id="h-preview">{t('adm.preview')}</h3>
         <p className="small muted">{t('adm.previewHint')}</p>
         <div className="adm-preview" role="region" aria-labelledby="h-preview">
-          <PreviewBoundary key={JSON.stringify(def.form).length + ':' + (src === def.form ? 1 : 0)} fallback={(e) => <p className="field-error">{t('adm.previewFailed', { msg: e })}</p>}>
+          <PreviewBoundary resetKey={def.form} fallback={(e) => <p className="field-error">{t('adm.previewFailed', { msg: e })}</p>}>
             <Preview schema={def.form} lang={i18n.language} submitText={t('adm.previewCheck')} />
           </PreviewBoundary>
         </div>
@@ -109,10 +109,14 @@ const Preview = memo(function Preview({ schema, lang, submitText }: { schema: an
   );
 });
 
-class PreviewBoundary extends Component<{ children: ReactNode; fallback: (msg: string) => ReactNode }, { error: string | null }> {
+/** A schema the renderer cannot draw shows a message instead of breaking the page; the next edit tries again. */
+class PreviewBoundary extends Component<{ children: ReactNode; resetKey: unknown; fallback: (msg: string) => ReactNode }, { error: string | null }> {
   state = { error: null as string | null };
   static getDerivedStateFromError(e: Error) {
     return { error: String(e?.message ?? e) };
+  }
+  componentDidUpdate(prev: { resetKey: unknown }) {
+    if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
   }
   render() {
     return this.state.error ? this.props.fallback(this.state.error) : this.props.children;
