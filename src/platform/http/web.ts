@@ -7,6 +7,12 @@ import fastifyStatic from '@fastify/static';
  * Serves the built browser app (dist/web) at `/`: hashed assets cached for a year, and
  * index.html for every other GET that is not the API, so client-side routes work on reload.
  */
+/** The app loads only its own scripts; PDFs and images of dossiers are shown from the same origin. */
+const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' blob: data:",
+  "frame-src 'self' blob:", "object-src 'self'", "connect-src 'self'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
+].join('; ');
+
 export async function serveWebApp(app: FastifyInstance, distDir: string) {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) {
@@ -26,7 +32,7 @@ export async function serveWebApp(app: FastifyInstance, distDir: string) {
     const url = req.url.split('?')[0];
     // Real files were registered by @fastify/static above; a missing asset is a 404, anything else is a client route.
     if (url.startsWith('/api/') || url.startsWith('/docs') || url.startsWith('/assets/')) return reply.callNotFound();
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('content-security-policy', CSP).header('x-frame-options', 'DENY').send(html);
   });
   return true;
 }
