@@ -9,6 +9,7 @@
  * Every figure is measured in this run; nothing is asserted. See bench/README in BENCHMARKS.md.
  */
 import { parseArgs } from 'node:util';
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { cleanupAll, machine, makeTempDir, REPO, startDatabase, startServer, tail, type Database, type Server } from './lib/env.ts';
@@ -21,7 +22,7 @@ import { idemKey, lifecycleLoad, newStats, runDossier, type LifecycleTarget } fr
 import { measureReads, type InboxUser, type ReadSet } from './lib/reads.ts';
 import { preparePgbench, runPgbench, type PgbenchTarget } from './lib/pgbench.ts';
 import { writeReport, printSummary, type Report, type SubmitScenario, type WritePhase } from './lib/report.ts';
-import { fmtLat, log } from './lib/util.ts';
+import { fmtLat, log, mark, timeline } from './lib/util.ts';
 
 const { values: opt } = parseArgs({
   options: {
@@ -111,6 +112,7 @@ async function main(): Promise<Report> {
   const started = new Date();
   const m = machine();
   log(`Motcua benchmark (${quick ? 'quick' : 'full'}): ${cfg.dossiers.toLocaleString('en-US')} bulk dossiers; ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}`);
+  if (opt['profile-dir']) fs.mkdirSync(path.resolve(opt['profile-dir']), { recursive: true });
   const tmp = await makeTempDir();
   const db: Database = await startDatabase(tmp, process.env.DATABASE_URL || undefined);
   const server: Server = await startServer(db, tmp, opt['profile-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opt['profile-dir'])}`] : [], opt['server-dir'] ? path.resolve(opt['server-dir']) : REPO);
@@ -167,6 +169,7 @@ async function main(): Promise<Report> {
 
     // ---- bulk load ----------------------------------------------------------------------------
     log(`bulk load: ${cfg.dossiers.toLocaleString('en-US')} dossiers over ${cfg.citizens.toLocaleString('en-US')} citizens`);
+    mark('bulk load');
     const bulk: BulkResult = await bulkLoad(db.url, cfg.dossiers, cfg.citizens);
     log(`bulk load done in ${bulk.seconds.toFixed(0)} s (plan ${bulk.planSeconds.toFixed(0)} s, insert ${bulk.insertSeconds.toFixed(0)} s, indexes ${bulk.indexSeconds.toFixed(0)} s, vacuum ${bulk.vacuumSeconds.toFixed(0)} s): ${bulk.sizes.map((s) => `${s.table} ${s.size}`).join(', ')}`);
     const loaded: ReadSet = await measureReads('loaded', httpc, db.url, watch, cpu, inboxUsers, readCfg);
@@ -186,14 +189,16 @@ async function main(): Promise<Report> {
     for (const w of wards) pgTargets.push(await unitInfo(w.code, '1.001193', samples.badinh, formOf(birth)));
     await preparePgbench(admin, pgTargets, citizens.length);
 
-    const phase = async <T>(fn: () => Promise<T>): Promise<[T, WritePhase]> => {
+    const phase = async <T>(name: string, fn: () => Promise<T>): Promise<[T, WritePhase]> => {
       await watch.checkpoint();
+      mark(name);
       await watch.resetStatements();
       watch.startSampling(['pgbench']);
       const c0 = cpu.snapshot();
       const r = await fn();
       const c = CpuMeter.split(c0, cpu.snapshot());
       const activity = watch.stopSampling();
+      mark(`${name} end`);
       const statements = await watch.topStatements(12);
       log(`  CPU: ${fmtCpu(c)}`);
       log(`  backends (avg): ${activity.avg.slice(0, 4).map((x) => `${x.state} ${x.avgBackends.toFixed(1)}`).join('; ')}`);
@@ -214,21 +219,21 @@ async function main(): Promise<Report> {
     for (const [name, share] of [['spread', cfg.catpShare], ['one agency', 1]] as const) {
       const what = share >= 1 ? 'all to Công an thành phố (one counter row)' : `${(share * 100).toFixed(1)} % to Công an thành phố, the rest over the 126 wards`;
       log(`pgbench [${name}: ${what}]: the submission's INSERTs, ${cfg.connections} clients, ${cfg.duration} s`);
-      const [pgb, pgbPhase] = await phase(() => runPgbench(db.url, tmp, cfg.connections, cfg.duration, pgTargets.length, citizens.length, share, (l) => log(`  ${l}`)));
+      const [pgb, pgbPhase] = await phase(`pgbench ${name}`, () => runPgbench(db.url, tmp, cfg.connections, cfg.duration, pgTargets.length, citizens.length, share, (l) => log(`  ${l}`)));
       log(`  pgbench: ${pgb.tps.toFixed(0)} tps, ${fmtLat(pgb.latency)}, ${pgb.failed} failed`);
       log(`HTTP submissions [${name}], closed loop: ${cfg.connections} connections, ${cfg.duration} s`);
-      const [closed, closedPhase] = await phase(() => closedLoop(server.base, cfg.connections, cfg.duration, submitReqFor(share)));
+      const [closed, closedPhase] = await phase(`http ${name}`, () => closedLoop(server.base, cfg.connections, cfg.duration, submitReqFor(share)));
       log(`  ${closed.rate.toFixed(0)} submissions/s (${((closed.rate / pgb.tps) * 100).toFixed(0)} % of pgbench), ${fmtLat(closed.latency)}, errors: ${fmtErrors(closed.errors)}`);
       scenarios.push({ name, what, catpShare: share, pgbench: { result: pgb, phase: pgbPhase }, http: { result: closed, phase: closedPhase } });
     }
 
     log(`HTTP submissions [spread], open loop: ${cfg.rate}/s offered for ${cfg.duration} s`);
-    const [open, openPhase] = await phase(() => openLoop(httpc, cfg.rate, cfg.duration, submitReq));
+    const [open, openPhase] = await phase('open loop', () => openLoop(httpc, cfg.rate, cfg.duration, submitReq));
     if (open.errors.unanswered) httpc.reset();
     log(`  achieved ${open.rate.toFixed(0)}/s, ${fmtLat(open.latency)}, errors: ${fmtErrors(open.errors)}; generator lag p99 ${open.sendLag!.p99.toFixed(1)} ms`);
 
     log(`lifecycles: ${cfg.workers} workers, ${cfg.duration} s (3.000333 at Công an thành phố and 1.001193 at UBND phường Ba Đình)`);
-    const [life, lifePhase] = await phase(() => lifecycleLoad(httpc, lifeTargets, citizens, cfg.workers, cfg.duration, (d) => log(`  … ${d} dossiers done`)));
+    const [life, lifePhase] = await phase('lifecycle', () => lifecycleLoad(httpc, lifeTargets, citizens, cfg.workers, cfg.duration, (d) => log(`  … ${d} dossiers done`)));
     log(`  ${(life.dossiers / life.seconds).toFixed(1)} dossiers/s, ${(life.requests / life.seconds).toFixed(0)} requests/s, ${life.failed} failed${life.firstError ? ` (first: ${life.firstError.slice(0, 200)})` : ''}`);
 
     const serverErrors = tail(server.logFile, 1e9).split('\n').filter((l) => /"level":(50|60)/.test(l)).length;
@@ -238,6 +243,7 @@ async function main(): Promise<Report> {
       lifecycle: { result: life, phase: lifePhase }, serverErrors,
     };
   } finally {
+    if (opt['profile-dir']) fs.writeFileSync(path.join(path.resolve(opt['profile-dir']), `timeline-${Date.now()}.json`), JSON.stringify(timeline, null, 1));
     httpc.close();
     await admin.end().catch(() => {});
     await watch.end();

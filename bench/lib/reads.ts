@@ -8,7 +8,7 @@ import pg from 'pg';
 import { closedLoop, openLoop, type Http, type LoadResult } from './http.ts';
 import { CpuMeter, type CpuSplit } from './cpu.ts';
 import type { PgWatch } from './pgwatch.ts';
-import { fmtLat, log, Samples, summarize, type LatencySummary } from './util.ts';
+import { fmtLat, log, mark, Samples, summarize, type LatencySummary } from './util.ts';
 
 export interface ReadConfig {
   rate: number;
@@ -104,11 +104,14 @@ export async function measureReads(label: string, httpc: Http, url: string, watc
     // Public tracking
     log(`${label}: public tracking at ${cfg.rate}/s offered for ${cfg.seconds} s (${dossiers.toLocaleString('en-US')} dossiers)`);
     let c0 = cpu.snapshot();
+    mark(`${label} tracking fixed`);
     const fixed = await openLoop(httpc, cfg.rate, cfg.seconds, trackReq);
     const cpuT = CpuMeter.split(c0, cpu.snapshot());
+    mark(`${label} tracking saturation`);
     log(`  ${fixed.rate.toFixed(0)}/s ok, ${fmtLat(fixed.latency)}`);
     const sat = await closedLoop(httpc.base, cfg.satConnections, cfg.satSeconds, trackReq);
     log(`  saturation (${cfg.satConnections} connections): ${sat.rate.toFixed(0)}/s, ${fmtLat(sat.latency)}`);
+    mark(`${label} tracking raw`);
     const raw = await timeIt(cfg.rawIterations, async () => {
       const s = pick();
       const d = await a.query(TRACK_DOSSIER, [s.code]);
@@ -129,11 +132,14 @@ export async function measureReads(label: string, httpc: Http, url: string, watc
       const total = Number(probe.body?.total ?? NaN);
       log(`${label}: inbox of ${u.username} (${u.label}; ${total.toLocaleString('en-US')} waiting) at ${cfg.inboxRate}/s offered for ${cfg.seconds} s`);
       c0 = cpu.snapshot();
+      mark(`${label} inbox ${u.username} fixed`);
       const f = await openLoop(httpc, cfg.inboxRate, cfg.seconds, req);
       const cpuI = CpuMeter.split(c0, cpu.snapshot());
+      mark(`${label} inbox ${u.username} saturation`);
       log(`  ${f.rate.toFixed(0)}/s ok, ${fmtLat(f.latency)}`);
       const s = await closedLoop(httpc.base, cfg.satConnections, cfg.satSeconds, req);
       log(`  saturation (${cfg.satConnections} connections): ${s.rate.toFixed(0)}/s, ${fmtLat(s.latency)}`);
+      mark(`${label} inbox ${u.username} raw`);
       const rowsParams = () => [[...new Set(pairs.units)], pairs.units, pairs.roles, u.id, pairs.head, 50, 0];
       const countParams = () => {
         const now = new Date();

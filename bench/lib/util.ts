@@ -7,6 +7,12 @@ export function log(msg: string) {
   console.log(`[${s}s] ${msg}`);
 }
 
+/** Phase boundaries on the monotonic clock (µs), to slice a server CPU profile (--profile-dir) by phase. */
+export const timeline: { name: string; us: number }[] = [];
+export function mark(name: string) {
+  timeline.push({ name, us: Number(process.hrtime.bigint() / 1000n) });
+}
+
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export interface LatencySummary {

@@ -27,7 +27,7 @@ function toUnit(r: any): OrgUnit {
  * Organisation units change rarely (by decision), and every request asks about them, so they
  * are kept in memory and reloaded after a short while or when this process changes them.
  */
-let cache: { at: number; byId: Map<string, OrgUnit>; byCode: Map<string, OrgUnit>; children: Map<string, OrgUnit[]> } | null = null;
+let cache: { at: number; byId: Map<string, OrgUnit>; byCode: Map<string, OrgUnit>; children: Map<string, OrgUnit[]>; bySectorLevel: Map<string, OrgUnit[]> } | null = null;
 const TTL_MS = 30_000;
 
 async function load(db: Executor) {
@@ -47,7 +47,7 @@ async function load(db: Executor) {
     list.push(u);
     children.set(u.parentId, list);
   }
-  cache = { at: Date.now(), byId, byCode, children };
+  cache = { at: Date.now(), byId, byCode, children, bySectorLevel: new Map() };
   return cache;
 }
 
@@ -99,6 +99,16 @@ export interface AgencyFilter {
 
 export async function listAgencies(db: Executor, f: AgencyFilter = {}): Promise<OrgUnit[]> {
   const c = await load(db);
+  // The common unfiltered-by-text question (which agencies decide this sector at this level) is answered once per cache load.
+  if (!f.q && !f.adminUnitCode) {
+    const key = `${f.sector ?? ''}|${f.level ?? ''}`;
+    const hit = c.bySectorLevel.get(key);
+    if (hit) return hit;
+    const list = [...c.byId.values()].filter((u) => u.kind === 'agency' && (!f.sector || u.sector === f.sector) && (!f.level || u.level === f.level))
+      .sort((a, b) => a.code.localeCompare(b.code));
+    c.bySectorLevel.set(key, list);
+    return list;
+  }
   const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
   const q = f.q ? norm(f.q) : undefined;
   return [...c.byId.values()]

@@ -9,6 +9,7 @@ import { renderBlankForm } from '../slips/index.ts';
 import { act, type ActionInput } from './actions.ts';
 import type { ActionName } from './lifecycle.ts';
 import { insertDossier, prepareSubmission } from './submit.ts';
+import { newDossierCode } from './codes.ts';
 
 /**
  * Demo dossiers in every state, filed and moved through the real services, so the inboxes,
@@ -73,8 +74,9 @@ export async function seedDemoDossiers(ctx: AppContext): Promise<number> {
     const documents = v.definition.documents.filter((d) => d.required && d.template !== 'form').map((d) => ({ code: d.code, fileIds: [scans.get(key)!] }));
     const form = sampleForm(v.definition.form, { applicant: { fullName: citizen.name, idNumber: citizen.idNumber, phone: citizen.phone, email: citizen.email } });
     const prep = await prepareSubmission(ctx.db, citizen, { procedureCode: s.procedure, agencyCode: s.agency, form, documents });
+    const code = await newDossierCode(ctx.db, prep.agency.code, new Date());
     await ctx.db.transaction().execute(async (tx) => {
-      const { id } = await insertDossier(tx, citizen, prep, form);
+      const { id } = await insertDossier(tx, citizen, prep, form, code);
       let version = 1;
       for (const [user, action, input] of s.steps) {
         const row = await act(tx, await who(user), id, action, { version, ...input });

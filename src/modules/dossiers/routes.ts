@@ -12,6 +12,7 @@ import { findDossiers, inbox, myDossiers, publicTracking } from './queries.ts';
 import { nextAssignees } from './assignees.ts';
 import { renderSlip, SLIP_KINDS } from './slips.ts';
 import { insertDossier, prepareSubmission } from './submit.ts';
+import { newDossierCode } from './codes.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const documentRefs = z.array(z.object({ code: z.string().max(60), fileIds: z.array(z.uuid()).max(20) })).max(60);
@@ -65,8 +66,11 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (req, reply) => {
     const p = requireSignedIn(req.principal);
     const prep = await prepareSubmission(ctx.db, p, req.body);
+    // Reserved before the transaction: reserving needs a connection of its own, and a transaction
+    // waiting for one while holding another could starve the pool. A replayed retry skips a number.
+    const code = await newDossierCode(ctx.db, prep.agency.code, new Date());
     const res = await runCommand(ctx.db, req, async (tx) => {
-      let row = await insertDossier(tx, p, prep, req.body.form);
+      let row = await insertDossier(tx, p, prep, req.body.form, code);
       if (req.body.draftId) await tx.deleteFrom('dossier_draft').where('id', '=', req.body.draftId).where('user_id', '=', p.userId).execute();
       if (req.body.receive && p.kind === 'staff') row = await act(tx, p, row.id, 'receive', { version: row.version });
       return { status: 201, body: await presentDossier(tx, row, p) };

@@ -121,15 +121,12 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
 }
 
 /**
- * Writes the dossier, its first action and its documents in ONE statement: the per-agency,
- * per-day counter row is bumped and the code built from it, so codes are unique under any
- * concurrency and the counter is held only until this transaction commits.
+ * Writes the dossier, its first action and its documents in ONE statement. The code comes from
+ * codes.ts (blocks reserved outside this transaction, so concurrent submissions to one agency do
+ * not queue behind each other's commits); `code` is unique in the table whatever happens.
  */
-export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: unknown): Promise<DossierRow> {
+export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: unknown, code: string): Promise<DossierRow> {
   const now = new Date();
-  const local = new Date(now.getTime() + 7 * 3600_000).toISOString();
-  const day = local.slice(0, 10);
-  const yymmdd = local.slice(2, 4) + local.slice(5, 7) + local.slice(8, 10);
   const def = prep.version.definition;
   const docCodes = prep.files.map((f) => f.code);
   const docFiles = prep.files.map((f) => f.file.id);
@@ -139,19 +136,13 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
   const docShas = prep.files.map((f) => f.file.sha256);
   const docKeys = prep.files.map((f) => f.file.storageKey);
   const r = await sql<DossierRow>`
-    with c as (
-      insert into dossier_code_counter (agency_code, day, last) values (${prep.agency.code}, ${day}, 1)
-      on conflict (agency_code, day) do update set last = dossier_code_counter.last + 1
-      returning last
-    ), d as (
+    with d as (
       insert into dossier (code, procedure_id, procedure_version_id, procedure_code, procedure_name, agency_id, status, channel,
         applicant_user_id, applicant_name, applicant_id_number, applicant_phone, applicant_email, form,
         step_unit_id, step_role, submitted_at, fee_amount, created_by)
-      select ${prep.agency.code} || '-' || ${yymmdd} || '-' || lpad(c.last::text, greatest(4, length(c.last::text)), '0'),
-        ${prep.version.procedureId}, ${prep.version.id}, ${def.code}, ${def.name}, ${prep.agency.id}, ${Status.Submitted}, ${prep.channel},
+      values (${code}, ${prep.version.procedureId}, ${prep.version.id}, ${def.code}, ${def.name}, ${prep.agency.id}, ${Status.Submitted}, ${prep.channel},
         ${prep.applicant.userId}, ${prep.applicant.name}, ${prep.applicant.idNumber}, ${prep.applicant.phone}, ${prep.applicant.email}, ${JSON.stringify(form)}::jsonb,
-        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${p.userId}
-      from c
+        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${p.userId})
       returning *
     ), a as (
       insert into dossier_action (dossier_id, seq, action, actor_id, actor_name, actor_role, at, from_status, to_status, to_unit_id, data)

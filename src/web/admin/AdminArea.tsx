@@ -1,11 +1,54 @@
-import { Routes, Route } from 'react-router';
-import { Page } from '../components/ui';
+import { lazy, Suspense } from 'react';
+import { Link, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { Loading, Page } from '../components/ui';
+import { useSession } from '../session';
+import { addStrings } from '../i18n';
+import { adminStrings } from './locales';
+import './admin.css';
 
-// Placeholder while this area is being built (issue 3).
-export default function AdminArea() {
+addStrings(adminStrings);
+
+// The editor brings the form renderer (large); the calendar and the list do not need it.
+const AdminHome = lazy(() => import('./AdminHome'));
+const CatalogList = lazy(() => import('./CatalogList'));
+const ProcedureEditor = lazy(() => import('./editor/ProcedureEditor'));
+const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
+
+/** A signed-in official without an administrator role: say so plainly instead of showing empty pages. */
+function Forbidden() {
+  const { t } = useTranslation();
+  const { me } = useSession();
   return (
-    <Routes>
-      <Route path="*" element={<Page title="AdminArea"><p>…</p></Page>} />
-    </Routes>
+    <Page title={t('adm.forbiddenTitle')}>
+      <div className="card adm-forbidden" role="alert">
+        <p><b>403</b> — {t('adm.forbiddenLead')}</p>
+        <p>{t('adm.forbiddenWho', { name: me?.fullName ?? '' })}</p>
+        <p>{t('adm.forbiddenHelp')}</p>
+        <div className="btn-row"><Link className="btn btn-primary" to="/can-bo">{t('adm.forbiddenBack')}</Link></div>
+      </div>
+    </Page>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Page title="404"><p>{t('notFound')}</p><Link to="/quan-tri">{t('adm.homeTitle')}</Link></Page>;
+}
+
+export default function AdminArea() {
+  const { hasRole } = useSession();
+  if (!hasRole('catalog_admin', 'system_admin')) return <Forbidden />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route index element={<AdminHome />} />
+        <Route path="thu-tuc" element={<CatalogList />} />
+        <Route path="thu-tuc/moi" element={<ProcedureEditor />} />
+        <Route path="thu-tuc/:code" element={<ProcedureEditor />} />
+        <Route path="lich" element={<CalendarPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
   );
 }

@@ -1,11 +1,27 @@
-import { Routes, Route } from 'react-router';
+import { Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { addStrings } from '../i18n';
 import { Page } from '../components/ui';
+import { staffStrings } from './locales';
+import Inbox from './Inbox';
+import DossierPage from './DossierPage';
+import Supervision from './Supervision';
 
-// Placeholder while this area is being built (issue 3).
+addStrings(staffStrings);
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Page title="404"><p>{t('staff.notFound')}</p></Page>;
+}
+
+/** The officials' workspace under /can-bo (signed-in staff only; see main.tsx). */
 export default function StaffArea() {
   return (
     <Routes>
-      <Route path="*" element={<Page title="StaffArea"><p>…</p></Page>} />
+      <Route index element={<Inbox />} />
+      <Route path="ho-so/:id" element={<DossierPage />} />
+      <Route path="giam-sat" element={<Supervision />} />
+      <Route path="*" element={<NotFound />} />
     </Routes>
   );
 }
