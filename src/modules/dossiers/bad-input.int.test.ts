@@ -55,6 +55,19 @@ describe(`bad input gets a clear 4xx and writes nothing (${inject('pgKind')})`, 
     expect({ ...after, f: 0 }).toEqual({ ...before, f: 0 });
   });
 
+  it('checks a walk-in applicant\'s ID number by its structure', async () => {
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const good = await submissionFor(desk, t.proc, { fullName: 'Phạm Thị Dung', idNumber: '001185001122', dateOfBirth: '1985-02-03' });
+    const before = await counts();
+    const bad = await desk.post('/api/v1/dossiers', { ...good, applicant: { fullName: 'Phạm Thị Dung', idNumber: '003290001122' }, form: { ...good.form, applicant: { ...(good.form as any).applicant, idNumber: '003290001122' } } });
+    expectProblem(bad, 400, 'applicant.idNumber');
+    const msgs = bad.body.errors.filter((e: any) => e.field === 'applicant.idNumber').map((e: any) => e.message_en);
+    expect(msgs).toEqual(expect.arrayContaining([expect.stringContaining('not a province code'), expect.stringContaining('fourth digit')]));
+    expect(await counts()).toEqual(before);
+    const ok = await desk.post('/api/v1/dossiers', { ...good, applicant: { fullName: 'Phạm Thị Dung', idNumber: '001185001122' } });
+    expect(ok.status).toBe(201);
+  });
+
   it('rejects oversized, empty, mislabelled and foreign files and keeps none of them', async () => {
     const before = await counts();
     expectProblem(await upload(t.citizen, tinyPng(), 'anh.pdf', 'application/pdf'), 415, 'file');

@@ -4,6 +4,7 @@ import type { Principal } from '../../platform/http/principal.ts';
 import { Problem, problems, fieldError, type FieldError } from '../../platform/http/problem.ts';
 import { getAgencyByCode, listAgencies, subUnit, type OrgUnit } from '../agencies/service.ts';
 import { hasRoleAt } from '../identity/authz.ts';
+import { checkIdNumber } from '../identity/id-number.ts';
 import { versionOn, localToday, type ProcedureVersion } from '../catalog/service.ts';
 import { validateForm } from '../catalog/form-validation.ts';
 import { feesOn } from '../catalog/rules.ts';
@@ -87,6 +88,10 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
     }
     if (!input.applicant) errors.push(fieldError('applicant', 'là trường bắt buộc khi nhập hồ sơ trực tiếp', 'is required for a walk-in dossier'));
     channel = input.channel === 'post' ? Channel.Post : Channel.InPerson;
+    if (input.applicant?.idNumber) {
+      const fa = ((input.form as any)?.applicant ?? {}) as { dateOfBirth?: string; sex?: string };
+      errors.push(...checkIdNumber(input.applicant.idNumber, { dateOfBirth: fa.dateOfBirth, sex: fa.sex }, 'applicant.idNumber'));
+    }
     applicant = {
       userId: null, name: input.applicant?.fullName ?? '', idNumber: input.applicant?.idNumber ?? null,
       phone: input.applicant?.phone ?? null, email: input.applicant?.email ?? null,
