@@ -150,7 +150,7 @@ describe(`a judicial-record certificate from submission to returned result (${in
   it('receives a walk-in applicant at the desk in one step and prints the receipt', async () => {
     const body = {
       procedureCode: proc.code,
-      form: (await import('../catalog/sample-form.ts')).sampleForm(proc.form, { applicant: { fullName: 'Phạm Thị Dung', idNumber: '001185001122', phone: '0977000111' } }),
+      form: (await import('../catalog/sample-form.ts')).sampleForm(proc.form, { applicant: { fullName: 'Phạm Thị Dung', idNumber: '001185001122', phone: '0977000111', dateOfBirth: '1985-02-03' } }),
       documents: [],
       applicant: { fullName: 'Phạm Thị Dung', idNumber: '001185001122', phone: '0977000111' },
       receive: true,

@@ -29,7 +29,7 @@ export function Documents({ docs }: { docs: DossierDocument[] }) {
         {ordered.map((x) => (
           <li key={x.fileId}>
             <button type="button" className={`doc-item${x.fileId === doc.fileId ? ' current' : ''}`} aria-pressed={x.fileId === doc.fileId} onClick={() => setCurrent(x.fileId)}>
-              <span className="doc-icon" aria-hidden="true">{x.mime.startsWith('image/') ? '🖼' : '📄'}</span>
+              <span className="doc-type" aria-hidden="true">{x.mime === 'application/pdf' ? 'PDF' : x.mime.replace(/^image\//, '').toUpperCase().replace('JPEG', 'JPG')}</span>
               <span className="doc-text">
                 <span className="doc-name">{x.documentCode === 'result' ? `★ ${t('staff.dossier.results')}` : x.documentName}</span>
                 <span className="small muted">{x.filename} · {fmtSize(x.size)}{x.addedBy > 1 ? ` · ${t('staff.dossier.addedAt', { seq: x.addedBy })}` : ''}</span>

@@ -139,15 +139,16 @@ export default function DossierPage() {
             <Documents docs={d.documents} />
           </section>
 
-          <section className="card" aria-labelledby="h-tracking">
-            <div className="page-head">
-              <h2 id="h-tracking">{t('staff.dossier.tracking')}</h2>
-              <a className="btn btn-small" href={`/api/v1/dossiers/${d.id}/slips/tracking.pdf`} target="_blank" rel="noreferrer">{t('staff.dossier.trackingPdf')}</a>
-            </div>
-            <TrackingTable rows={d.tracking} />
-          </section>
         </div>
       </div>
+
+      <section className="card" aria-labelledby="h-tracking">
+        <div className="page-head">
+          <h2 id="h-tracking">{t('staff.dossier.tracking')}</h2>
+          <a className="btn btn-small" href={`/api/v1/dossiers/${d.id}/slips/tracking.pdf`} target="_blank" rel="noreferrer">{t('staff.dossier.trackingPdf')}</a>
+        </div>
+        <TrackingTable rows={d.tracking} />
+      </section>
     </Page>
   );
 }
@@ -190,7 +191,7 @@ function TrackingTable({ rows }: { rows: any[] }) {
             <tr key={r.seq}>
               <td data-label={t('staff.dossier.seq')}>{r.seq}</td>
               <td data-label={t('staff.dossier.handover')}><b>{pick(r.actionName?.vi, r.actionName?.en)}</b>{r.step && r.step !== r.actionName?.vi && <div className="small muted clamp" title={r.step}>{r.step}</div>}</td>
-              <td data-label={t('staff.dossier.fromTo')} className="small">{r.from?.name ?? '—'} → {r.to?.name ?? '—'}</td>
+              <td data-label={t('staff.dossier.fromTo')} className="small">{r.from && r.to && r.from.id === r.to.id ? r.to.name : `${r.from?.name ?? '—'} → ${r.to?.name ?? '—'}`}</td>
               <td data-label={t('staff.dossier.actor')}>{r.actor}</td>
               <td data-label={t('staff.dossier.at')} className="nowrap">{fmtDateTime(r.at)}</td>
               <td data-label={t('staff.dossier.stepDueAt')} className="nowrap">{r.stepDueAt ? fmtDateTime(r.stepDueAt) : '—'}</td>

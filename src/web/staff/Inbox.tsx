@@ -150,9 +150,10 @@ export default function Inbox() {
   useEffect(() => {
     if (!data) return;
     const present = new Map(data.items.map((x) => [x.id, x]));
+    // Fresh rows (a new version after a failed attempt) replace the selected ones.
     setSelected((s) => {
       const next = new Map([...s].filter(([id]) => present.has(id)).map(([id]) => [id, present.get(id)!]));
-      return next.size === s.size ? s : next;
+      return next.size === s.size && [...next].every(([id, x]) => s.get(id)?.version === x.version) ? s : next;
     });
   }, [data]);
 
@@ -181,7 +182,13 @@ export default function Inbox() {
       </div>
 
       <Filters key={q} procedures={procedures} procedure={procedure} status={status} overdue={overdue} dueSoon={dueSoon} mine={mine} q={q}
-        setParam={setParam} clear={filtered ? () => setParams(new URLSearchParams(), { replace: true }) : undefined} />
+        setParam={setParam} clear={filtered ? () => setParams(new URLSearchParams(), { replace: true }) : undefined}
+        sort={`${sort}:${dir}`} setSort={(v) => {
+          const [k, d2] = v.split(':');
+          const next = new URLSearchParams(params);
+          if (k === 'due' && d2 === 'asc') { next.delete(P.sort); next.delete(P.dir); } else { next.set(P.sort, k); next.set(P.dir, d2); }
+          setParams(next, { replace: true });
+        }} />
 
       <ErrorBox error={error} />
       {bulkResults && <BulkReport results={bulkResults} onClose={() => setBulkResults(null)} />}
@@ -225,7 +232,7 @@ export default function Inbox() {
                         <td data-label={t('staff.inbox.due')}>
                           {x.step?.dueAt && <div className="nowrap">{t('staff.inbox.stepDue')}: {fmtDateTime(x.step.dueAt)}</div>}
                           {x.dueAt && <div className="nowrap muted small">{t('staff.inbox.finalDue')}: {fmtDateTime(x.dueAt)}</div>}
-                          {!x.step?.dueAt && !x.dueAt && <div className="muted small nowrap">{fmtDateTime(x.submittedAt)}</div>}
+                          {!x.step?.dueAt && !x.dueAt && <div className="muted small nowrap">{t('staff.inbox.submitted')}: {fmtDateTime(x.submittedAt)}</div>}
                           <div className="badges"><DueBadges overdue={x.overdue} dueSoon={x.dueSoon} mine={!!me && x.step?.assigneeId === me.id} /></div>
                         </td>
                       </tr>
@@ -253,45 +260,64 @@ export default function Inbox() {
   );
 }
 
-function Filters({ procedures, procedure, status, overdue, dueSoon, mine, q, setParam, clear }: {
+const SORT_OPTIONS: [string, string, string][] = [
+  ['due:asc', 'due', '↑'], ['due:desc', 'due', '↓'], ['code:asc', 'code', '↑'], ['applicant:asc', 'applicant', '↑'], ['received:asc', 'received', '↑'], ['received:desc', 'received', '↓'],
+];
+const SORT_LABEL: Record<string, string> = { due: 'staff.inbox.due', code: 'staff.inbox.code', applicant: 'staff.inbox.applicant', received: 'staff.inbox.received' };
+
+function Filters({ procedures, procedure, status, overdue, dueSoon, mine, q, setParam, clear, sort, setSort }: {
   procedures: [string, string][]; procedure: string; status: string; overdue: boolean; dueSoon: boolean; mine: boolean; q: string;
-  setParam: (k: string, v: string | null) => void; clear?: () => void;
+  setParam: (k: string, v: string | null) => void; clear?: () => void; sort: string; setSort: (v: string) => void;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState(q);
+  const active = [procedure, status, overdue, dueSoon, mine, q].filter(Boolean).length;
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.matchMedia('(min-width: 761px)').matches);
   const onSearch = (e: FormEvent) => { e.preventDefault(); setParam(P.q, text.trim() || null); };
   return (
-    <form className="card filters" onSubmit={onSearch} role="search" aria-label={t('staff.inbox.filters')}>
-      <div className="filter-grid">
-        <div className="filter-search">
-          <label htmlFor="f-q">{t('staff.inbox.search')}</label>
-          <div className="input-row">
-            <input id="f-q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
-            <button className="btn" type="submit">{t('staff.inbox.searchButton')}</button>
+    // On a phone the filters fold away so the list comes first; on a desktop they are always open.
+    <details className="card filters" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('staff.inbox.filters')}{active > 0 ? ` (${active})` : ''}</summary>
+      <form onSubmit={onSearch} role="search" aria-label={t('staff.inbox.filters')}>
+        <div className="filter-grid">
+          <div className="filter-search">
+            <label htmlFor="f-q">{t('staff.inbox.search')}</label>
+            <div className="input-row">
+              <input id="f-q" type="search" value={text} onChange={(e) => setText(e.target.value)} />
+              <button className="btn" type="submit">{t('staff.inbox.searchButton')}</button>
+            </div>
+          </div>
+          <div>
+            <label htmlFor="f-proc">{t('staff.inbox.procedure')}</label>
+            <select id="f-proc" value={procedure} onChange={(e) => setParam(P.procedure, e.target.value || null)}>
+              <option value="">{t('staff.inbox.all')}</option>
+              {procedures.map(([code, name]) => <option key={code} value={code}>{code} — {name.length > 70 ? `${name.slice(0, 70)}…` : name}</option>)}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="f-status">{t('staff.inbox.status')}</label>
+            <select id="f-status" value={status} onChange={(e) => setParam(P.status, e.target.value || null)}>
+              <option value="">{t('staff.inbox.all')}</option>
+              {INBOX_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            </select>
+          </div>
+          {/* On phones the table has no column headers to click: sorting is chosen here. */}
+          <div className="sort-select">
+            <label htmlFor="f-sort">{t('staff.inbox.sort')}</label>
+            <select id="f-sort" value={SORT_OPTIONS.some(([v]) => v === sort) ? sort : ''} onChange={(e) => setSort(e.target.value)}>
+              {!SORT_OPTIONS.some(([v]) => v === sort) && <option value="">—</option>}
+              {SORT_OPTIONS.map(([v, k, arrow]) => <option key={v} value={v}>{t(SORT_LABEL[k])} {arrow}</option>)}
+            </select>
           </div>
         </div>
-        <div>
-          <label htmlFor="f-proc">{t('staff.inbox.procedure')}</label>
-          <select id="f-proc" value={procedure} onChange={(e) => setParam(P.procedure, e.target.value || null)}>
-            <option value="">{t('staff.inbox.all')}</option>
-            {procedures.map(([code, name]) => <option key={code} value={code}>{code} — {name.length > 70 ? `${name.slice(0, 70)}…` : name}</option>)}
-          </select>
+        <div className="filter-checks">
+          <label className="check"><input type="checkbox" checked={overdue} onChange={(e) => setParam(P.overdue, e.target.checked ? '1' : null)} /> {t('staff.inbox.onlyOverdue')}</label>
+          <label className="check"><input type="checkbox" checked={dueSoon} onChange={(e) => setParam(P.dueSoon, e.target.checked ? '1' : null)} /> {t('staff.inbox.onlyDueSoon')}</label>
+          <label className="check"><input type="checkbox" checked={mine} onChange={(e) => setParam(P.mine, e.target.checked ? '1' : null)} /> {t('staff.inbox.onlyMine')}</label>
+          {clear && <button type="button" className="btn btn-small" onClick={clear}>{t('staff.inbox.clear')}</button>}
         </div>
-        <div>
-          <label htmlFor="f-status">{t('staff.inbox.status')}</label>
-          <select id="f-status" value={status} onChange={(e) => setParam(P.status, e.target.value || null)}>
-            <option value="">{t('staff.inbox.all')}</option>
-            {INBOX_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-          </select>
-        </div>
-      </div>
-      <div className="filter-checks">
-        <label className="check"><input type="checkbox" checked={overdue} onChange={(e) => setParam(P.overdue, e.target.checked ? '1' : null)} /> {t('staff.inbox.onlyOverdue')}</label>
-        <label className="check"><input type="checkbox" checked={dueSoon} onChange={(e) => setParam(P.dueSoon, e.target.checked ? '1' : null)} /> {t('staff.inbox.onlyDueSoon')}</label>
-        <label className="check"><input type="checkbox" checked={mine} onChange={(e) => setParam(P.mine, e.target.checked ? '1' : null)} /> {t('staff.inbox.onlyMine')}</label>
-        {clear && <button type="button" className="btn btn-small" onClick={clear}>{t('staff.inbox.clear')}</button>}
-      </div>
-    </form>
+      </form>
+    </details>
   );
 }
 

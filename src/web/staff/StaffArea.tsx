@@ -17,11 +17,13 @@ function NotFound() {
 /** The officials' workspace under /can-bo (signed-in staff only; see main.tsx). */
 export default function StaffArea() {
   return (
-    <Routes>
-      <Route index element={<Inbox />} />
-      <Route path="ho-so/:id" element={<DossierPage />} />
-      <Route path="giam-sat" element={<Supervision />} />
-      <Route path="*" element={<NotFound />} />
-    </Routes>
+    <div className="staff-area">
+      <Routes>
+        <Route index element={<Inbox />} />
+        <Route path="ho-so/:id" element={<DossierPage />} />
+        <Route path="giam-sat" element={<Supervision />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </div>
   );
 }

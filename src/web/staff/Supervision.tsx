@@ -82,61 +82,10 @@ export default function Supervision() {
             </div>
           </section>
 
-          <div className="sup-grid">
-            <section className="card" aria-labelledby="h-status">
-              <h2 id="h-status">{t('staff.sup.byStatus')}</h2>
-              <StatusTable rows={data.byStatus} n={n} />
-            </section>
-
-            <section className="card" aria-labelledby="h-proc">
-              <h2 id="h-proc">{t('staff.sup.byProcedure')}</h2>
-              {data.byProcedure.length === 0 ? <p className="muted">{t('staff.sup.none')}</p> : (
-                <>
-                  <p className="legend small" aria-hidden="true">
-                    <span><i className="key sbar-ok" /> {t('staff.sup.doneOnTime')}</span>
-                    <span><i className="key sbar-bad" /> {t('staff.sup.late')}</span>
-                    <span><i className="key sbar-info" /> {t('staff.sup.open')}</span>
-                  </p>
-                  <div className="table-wrap">
-                    <table className="stack sup-proc">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('staff.inbox.procedure')}</th>
-                          <th scope="col" className="num">{t('staff.sup.received')}</th>
-                          <th scope="col" className="num">{t('staff.sup.doneOnTime')}</th>
-                          <th scope="col" className="num">{t('staff.sup.late')}</th>
-                          <th scope="col" className="num">{t('staff.sup.open')}</th>
-                          <th scope="col">{t('staff.sup.chart')}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {data.byProcedure.map((p) => {
-                          const total = p.doneOnTime + p.late + Math.max(0, p.open - p.overdue);
-                          const w = (v: number) => `${total ? (v / total) * 100 : 0}%`;
-                          return (
-                            <tr key={p.code} data-procedure={p.code}>
-                              <td data-label={t('staff.inbox.procedure')}><span className="clamp" title={p.name}>{p.name}</span> <span className="muted small">{p.code}</span></td>
-                              <td data-label={t('staff.sup.received')} className="num">{n(p.received)}</td>
-                              <td data-label={t('staff.sup.doneOnTime')} className="num">{n(p.doneOnTime)}</td>
-                              <td data-label={t('staff.sup.late')} className="num">{n(p.late)}{p.overdue > 0 && <div className="small muted">{t('staff.sup.openOverdue')}: {n(p.overdue)}</div>}</td>
-                              <td data-label={t('staff.sup.open')} className="num">{n(p.open)}</td>
-                              <td data-label={t('staff.sup.chart')} className="chart-cell">
-                                <div className="stack-bar" aria-hidden="true">
-                                  <span className="sbar-ok" style={{ width: w(p.doneOnTime) }} />
-                                  <span className="sbar-bad" style={{ width: w(p.late) }} />
-                                  <span className="sbar-info" style={{ width: w(Math.max(0, p.open - p.overdue)) }} />
-                                </div>
-                              </td>
-                            </tr>
-                          );
-                        })}
-                      </tbody>
-                    </table>
-                  </div>
-                </>
-              )}
-            </section>
-          </div>
+          <section className="card" aria-labelledby="h-status">
+            <h2 id="h-status">{t('staff.sup.byStatus')}</h2>
+            <StatusBars rows={data.byStatus} n={n} />
+          </section>
 
           <section className="card" aria-labelledby="h-overdue">
             <h2 id="h-overdue">{t('staff.sup.overdueList')} <span className={`badge ${data.overdue.length ? 'badge-bad' : 'badge-ok'}`}>{n(data.overdue.length)}</span></h2>
@@ -174,6 +123,55 @@ export default function Supervision() {
             )}
           </section>
 
+          <section className="card" aria-labelledby="h-proc">
+            <h2 id="h-proc">{t('staff.sup.byProcedure')}</h2>
+            {data.byProcedure.length === 0 ? <p className="muted">{t('staff.sup.none')}</p> : (
+              <>
+                <p className="legend small" aria-hidden="true">
+                  <span><i className="key sbar-ok" /> {t('staff.sup.doneOnTime')}</span>
+                  <span><i className="key sbar-bad" /> {t('staff.sup.late')}</span>
+                  <span><i className="key sbar-info" /> {t('staff.sup.open')}</span>
+                </p>
+                <div className="table-wrap">
+                  <table className="stack sup-proc">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('staff.inbox.procedure')}</th>
+                        <th scope="col" className="num">{t('staff.sup.received')}</th>
+                        <th scope="col" className="num">{t('staff.sup.doneOnTime')}</th>
+                        <th scope="col" className="num">{t('staff.sup.late')}</th>
+                        <th scope="col" className="num">{t('staff.sup.open')}</th>
+                        <th scope="col">{t('staff.sup.chart')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.byProcedure.map((p) => {
+                        const total = p.doneOnTime + p.late + Math.max(0, p.open - p.overdue);
+                        const w = (v: number) => `${total ? (v / total) * 100 : 0}%`;
+                        return (
+                          <tr key={p.code} data-procedure={p.code}>
+                            <td data-label={t('staff.inbox.procedure')}><span className="clamp" title={p.name}>{p.name}</span> <span className="muted small">{p.code}</span></td>
+                            <td data-label={t('staff.sup.received')} className="num">{n(p.received)}</td>
+                            <td data-label={t('staff.sup.doneOnTime')} className="num">{n(p.doneOnTime)}</td>
+                            <td data-label={t('staff.sup.late')} className="num">{n(p.late)}{p.overdue > 0 && <div className="small muted">{t('staff.sup.openOverdue')}: {n(p.overdue)}</div>}</td>
+                            <td data-label={t('staff.sup.open')} className="num">{n(p.open)}</td>
+                            <td data-label={t('staff.sup.chart')} className="chart-cell">
+                              <div className="stack-bar" aria-hidden="true">
+                                <span className="sbar-ok" style={{ width: w(p.doneOnTime) }} />
+                                <span className="sbar-bad" style={{ width: w(p.late) }} />
+                                <span className="sbar-info" style={{ width: w(Math.max(0, p.open - p.overdue)) }} />
+                              </div>
+                            </td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              </>
+            )}
+          </section>
+
           <section className="card" aria-labelledby="h-officers">
             <h2 id="h-officers">{t('staff.sup.byOfficer')}</h2>
             <OfficerTable rows={data.byOfficer} days={data.activityDays} n={n} />
@@ -184,21 +182,17 @@ export default function Supervision() {
   );
 }
 
-function StatusTable({ rows, n }: { rows: Summary['byStatus']; n: (v: number) => string }) {
-  const { t } = useTranslation();
+function StatusBars({ rows, n }: { rows: Summary['byStatus']; n: (v: number) => string }) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
-    <table className="sup-status">
-      <thead><tr><th scope="col">{t('staff.inbox.status')}</th><th scope="col">{t('staff.sup.count')}</th></tr></thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.status} data-status={r.status}>
-            <td><StatusBadge status={r.status} name={r.name} /></td>
-            <td className="bar-cell"><Bar value={r.count} max={max} tone={STATUS_TONE[r.status]} label={n(r.count)} /></td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="status-bars">
+      {rows.map((r) => (
+        <li key={r.status} data-status={r.status}>
+          <StatusBadge status={r.status} name={r.name} />
+          <Bar value={r.count} max={max} tone={STATUS_TONE[r.status]} label={n(r.count)} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -216,6 +210,7 @@ function OfficerTable({ rows, days, n }: { rows: Summary['byOfficer']; days: num
             <th scope="col">{t('staff.sup.roles')}</th>
             <th scope="col">{t('staff.sup.assigned')}</th>
             <th scope="col">{t('staff.sup.acted', { days })}</th>
+            <th scope="col" className="num">{t('staff.sup.actions')}</th>
             <th scope="col">{t('staff.sup.lastAction')}</th>
           </tr>
         </thead>
@@ -225,11 +220,11 @@ function OfficerTable({ rows, days, n }: { rows: Summary['byOfficer']; days: num
               <td data-label={t('staff.sup.officer')}><b>{r.fullName}</b></td>
               <td data-label={t('staff.sup.roles')} className="small">{r.roles.map((x) => t(`staff.role.${x}`)).join(', ')}</td>
               <td data-label={t('staff.sup.assigned')} className="bar-cell">
-                <Bar value={r.assigned} max={maxA} tone={r.assignedOverdue ? 'bad' : 'info'} label={<>{n(r.assigned)}{r.assignedOverdue > 0 && <span className="small"> ({t('staff.sup.assignedOverdue')}: {n(r.assignedOverdue)})</span>}</>} />
+                <Bar value={r.assigned} max={maxA} tone="info" label={n(r.assigned)} />
+                {r.assignedOverdue > 0 && <span className="badge badge-bad">{t('staff.sup.assignedOverdue')}: {n(r.assignedOverdue)}</span>}
               </td>
-              <td data-label={t('staff.sup.acted', { days })} className="bar-cell">
-                <Bar value={r.actedDossiers30d} max={maxD} tone="ok" label={<>{n(r.actedDossiers30d)} <span className="small muted">· {t('staff.sup.actions')}: {n(r.actions30d)}</span></>} />
-              </td>
+              <td data-label={t('staff.sup.acted', { days })} className="bar-cell"><Bar value={r.actedDossiers30d} max={maxD} tone="ok" label={n(r.actedDossiers30d)} /></td>
+              <td data-label={t('staff.sup.actions')} className="num">{n(r.actions30d)}</td>
               <td data-label={t('staff.sup.lastAction')} className="nowrap small">{r.lastActionAt ? fmtDateTime(r.lastActionAt) : '—'}</td>
             </tr>
           ))}

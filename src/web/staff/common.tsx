@@ -45,12 +45,12 @@ export function DueBadges({ overdue, dueSoon, mine, paused }: { overdue?: boolea
   );
 }
 
-/** A horizontal bar for simple charts; the number is always printed next to it. */
+/** A horizontal bar for simple charts (a track with a fill); the number is always printed next to it. */
 export function Bar({ value, max, tone = 'info', label }: { value: number; max: number; tone?: 'ok' | 'bad' | 'warn' | 'info'; label?: ReactNode }) {
   const pct = max > 0 ? Math.max(value > 0 ? 2 : 0, Math.round((value / max) * 100)) : 0;
   return (
-    <div className="sbar" aria-hidden={label ? undefined : true}>
-      <span className={`sbar-fill sbar-${tone}`} style={{ width: `${pct}%` }} />
+    <div className="sbar">
+      <span className="sbar-track" aria-hidden="true"><span className={`sbar-fill sbar-${tone}`} style={{ width: `${pct}%` }} /></span>
       {label !== undefined && <span className="sbar-label">{label}</span>}
     </div>
   );

@@ -14,8 +14,8 @@ export const staffStrings = {
         filters: 'Bộ lọc', procedure: 'Thủ tục', status: 'Trạng thái', all: 'Tất cả', onlyOverdue: 'Chỉ hồ sơ quá hạn', onlyDueSoon: 'Sắp đến hạn (dưới 1 ngày làm việc)',
         onlyMine: 'Được giao cho tôi', search: 'Tìm theo mã hồ sơ hoặc tên người nộp', searchButton: 'Tìm', clear: 'Xóa bộ lọc',
         empty: 'Không có hồ sơ nào phù hợp.', emptyAll: 'Bạn không có hồ sơ nào cần xử lý.', shown: 'Hiển thị {{shown}} / {{total}} hồ sơ', more: 'Tải thêm',
-        code: 'Mã hồ sơ', applicant: 'Người nộp', step: 'Bước hiện tại', due: 'Hạn xử lý', stepDue: 'Hạn bước', finalDue: 'Hẹn trả', received: 'Tiếp nhận',
-        sortBy: 'Sắp xếp theo {{col}}', select: 'Chọn hồ sơ {{code}}', selectAll: 'Chọn tất cả hồ sơ cùng bước', notSameStep: 'Chỉ chuyển cùng lúc được các hồ sơ cùng thủ tục và cùng bước',
+        code: 'Mã hồ sơ', applicant: 'Người nộp', step: 'Bước hiện tại', due: 'Hạn xử lý', stepDue: 'Hạn bước', finalDue: 'Hẹn trả', received: 'Tiếp nhận', submitted: 'Nộp lúc',
+        sortBy: 'Sắp xếp theo {{col}}', sort: 'Sắp xếp', select: 'Chọn hồ sơ {{code}}', selectAll: 'Chọn tất cả hồ sơ cùng bước', notSameStep: 'Chỉ chuyển cùng lúc được các hồ sơ cùng thủ tục và cùng bước',
         notForwardable: 'Hồ sơ này không chuyển tiếp được từ hộp thư', table: 'Danh sách hồ sơ cần xử lý, hạn gần nhất trước',
       },
       bulk: {
@@ -97,8 +97,8 @@ export const staffStrings = {
         filters: 'Filters', procedure: 'Procedure', status: 'Status', all: 'All', onlyOverdue: 'Overdue only', onlyDueSoon: 'Due soon (under 1 working day)',
         onlyMine: 'Assigned to me', search: 'Search by dossier code or applicant name', searchButton: 'Search', clear: 'Clear filters',
         empty: 'No dossier matches.', emptyAll: 'Nothing waiting for you.', shown: 'Showing {{shown}} of {{total}} dossiers', more: 'Load more',
-        code: 'Dossier code', applicant: 'Applicant', step: 'Current step', due: 'Deadline', stepDue: 'Step due', finalDue: 'Result due', received: 'Received',
-        sortBy: 'Sort by {{col}}', select: 'Select dossier {{code}}', selectAll: 'Select every dossier at the same step', notSameStep: 'Only dossiers of the same procedure and step can be forwarded together',
+        code: 'Dossier code', applicant: 'Applicant', step: 'Current step', due: 'Deadline', stepDue: 'Step due', finalDue: 'Result due', received: 'Received', submitted: 'Submitted',
+        sortBy: 'Sort by {{col}}', sort: 'Sort', select: 'Select dossier {{code}}', selectAll: 'Select every dossier at the same step', notSameStep: 'Only dossiers of the same procedure and step can be forwarded together',
         notForwardable: 'This dossier cannot be forwarded from the inbox', table: 'Dossiers waiting for you, soonest due first',
       },
       bulk: {
