@@ -91,7 +91,7 @@ export async function groupsOf(db: Executor, agencyId: string, day = localDay(),
   if (onlyIds && onlyIds.length === 0) return [];
   const r = await sql<{ id: string; code: string; prefix: string; name: string; name_en: string; waiting: number }>`
     select g.id, g.code, g.prefix, g.name, g.name_en,
-      (select count(*) from queue_ticket t where t.group_id = g.id and t.day = ${day} and t.status = 'waiting')::int as waiting
+      (select count(*) from queue_ticket t where t.agency_id = g.agency_id and t.day = ${day} and t.status = 'waiting' and t.group_id = g.id)::int as waiting
     from queue_group g
     where g.agency_id = ${agencyId} and g.active ${onlyIds ? sql`and g.id = any(${onlyIds}::uuid[])` : sql``}
     order by g.sort, g.prefix`.execute(db);

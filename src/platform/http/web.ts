@@ -7,9 +7,13 @@ import fastifyStatic from '@fastify/static';
  * Serves the built browser app (dist/web) at `/`: hashed assets cached for a year, and
  * index.html for every other GET that is not the API, so client-side routes work on reload.
  */
-/** The app loads only its own scripts; PDFs and images of dossiers are shown from the same origin. */
+/**
+ * The app loads only its own scripts; PDFs and images of dossiers are shown from the same origin.
+ * 'unsafe-eval' because the form validator (ajv) compiles each procedure's JSON Schema into a
+ * function at run time (forms are data, so they cannot be precompiled); inline scripts stay banned.
+ */
 const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' blob: data:",
+  "default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'", "img-src 'self' blob: data:",
   "frame-src 'self' blob:", "object-src 'self'", "connect-src 'self'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'",
 ].join('; ');
 

@@ -79,7 +79,9 @@ export default function Board() {
     const latest = fresh[fresh.length - 1];
     setBanner(latest);
     const text = fresh.map((r) => t('desk.board.invite', { number: r.number, counter: counterName(r.counter) })).join('. ');
-    setAnnouncement(text);
+    // Emptied first so a recall with the same words is announced again.
+    setAnnouncement('');
+    setTimeout(() => setAnnouncement(text), 150);
     const at = Date.now();
     setFlash((f) => ({ ...f, ...Object.fromEntries(fresh.map((r) => [r.counter.number, at])) }));
     if (soundRef.current && 'speechSynthesis' in window) {
@@ -136,6 +138,7 @@ export default function Board() {
                 <div className="board-call-label">{t('desk.board.recent')}</div>
                 <div className="board-call-number">{banner.number}</div>
                 <div className="board-call-counter">→ {counterName(banner.counter)}</div>
+                {banner.callCount > 1 && <div className="board-call-again">{t('desk.board.again', { count: banner.callCount })}</div>}
               </>
             ) : <div className="board-call-label">{t('desk.board.none')}</div>}
           </div>

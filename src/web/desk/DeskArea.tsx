@@ -24,16 +24,18 @@ function NotFound() {
 /** The one-stop desk (/mot-cua/*). Each page handles its own sign-in: the kiosk and the board need none. */
 export default function DeskArea() {
   return (
-    <Suspense fallback={<Loading />}>
-      <Routes>
-        <Route index element={<DeskHome />} />
-        <Route path="kiosk/:agencyCode" element={<Kiosk />} />
-        <Route path="man-hinh/:agencyCode" element={<Board />} />
-        <Route path="quay" element={<RequireDesk><Counter /></RequireDesk>} />
-        <Route path="tiep-nhan" element={<RequireDesk><Reception /></RequireDesk>} />
-        <Route path="tra-ket-qua" element={<RequireDesk><ReturnResults /></RequireDesk>} />
-        <Route path="*" element={<NotFound />} />
-      </Routes>
-    </Suspense>
+    <div className="desk-scope">
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route index element={<DeskHome />} />
+          <Route path="kiosk/:agencyCode" element={<Kiosk />} />
+          <Route path="man-hinh/:agencyCode" element={<Board />} />
+          <Route path="quay" element={<RequireDesk><Counter /></RequireDesk>} />
+          <Route path="tiep-nhan" element={<RequireDesk><Reception /></RequireDesk>} />
+          <Route path="tra-ket-qua" element={<RequireDesk><ReturnResults /></RequireDesk>} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </div>
   );
 }

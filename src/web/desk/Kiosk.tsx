@@ -73,7 +73,15 @@ export default function Kiosk() {
       </header>
 
       {ticket ? (
-        <TicketPanel ticket={ticket} autoPrint={autoPrint} onDone={() => { setTicket(null); info.refresh(); }} />
+        <TicketPanel
+          ticket={ticket} autoPrint={autoPrint}
+          onDone={() => {
+            setTicket(null);
+            info.refresh();
+            // A shared device: the next person starts in Vietnamese again.
+            if (i18n.language !== 'vi') void i18n.changeLanguage('vi');
+          }}
+        />
       ) : (
         <div className="kiosk-body">
           <p id="kiosk-lead" className="kiosk-lead">{t('desk.kiosk.lead')}</p>

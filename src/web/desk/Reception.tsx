@@ -18,7 +18,18 @@ interface SupplementItem { documentCode?: string; name: string; reason: string }
 type Intent = 'receive' | 'receiveAction' | 'create' | 'supplement' | 'refuse';
 type Outcome = { kind: 'receipt' | 'supplement' | 'refusal'; dossier: any };
 
+/** From a citizen's record, what the procedure's form asks about the applicant beyond the card. */
+function recordExtras(proc: any, c: any): Record<string, string> {
+  const props = proc?.form?.properties?.applicant?.properties ?? {};
+  const out: Record<string, string> = {};
+  if (c?.dateOfBirth && 'dateOfBirth' in props) out.dateOfBirth = c.dateOfBirth;
+  if (c?.sex && 'sex' in props) out.sex = c.sex;
+  return out;
+}
+
 const freshKeys = (): Record<Intent, string> => ({ receive: newKey(), receiveAction: newKey(), create: newKey(), supplement: newKey(), refuse: newKey() });
+/** The code of the summary error this page raises itself (cleared once every marked field is fixed). */
+const LOCAL = 'local_validation';
 const KINDS = ['original', 'copy', 'certified_copy', 'original_or_certified_copy'];
 
 /**
@@ -92,12 +103,21 @@ export default function Reception() {
     return ui;
   }, [proc]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // The summary goes once every field marked by the browser's own checks is fixed.
+  useEffect(() => {
+    if (Object.keys(errs).length === 0 && error instanceof ApiError && error.code === LOCAL) setError(null);
+  }, [errs, error]);
+
+  // Can this browser compile the procedure's JSON Schema? (A strict Content-Security-Policy forbids it.)
+  const clientValidation = useMemo(() => !proc || !validator.rawValidation(proc.form, {}).validationError, [proc]);
+
   if (!agencies) return agenciesError ? <Page title={t('desk.reception.title')}><ErrorBox error={agenciesError} /></Page> : <Loading />;
   if (!agency) return <Page title={t('desk.reception.title')}><p>{t('desk.needDesk')}</p></Page>;
 
   const docs: any[] = proc?.documents ?? [];
   const missing = docs.filter((d) => d.required && !check[d.code]?.received);
-  const setField = (k: CardKey, v: string) => setApplicant((a) => ({ ...a, [k]: v }));
+  const clearErr = (...fields: string[]) => setErrs((e) => (fields.some((f) => e[f]) ? Object.fromEntries(Object.entries(e).filter(([k]) => !fields.includes(k))) : e));
+  const setField = (k: CardKey, v: string) => { setApplicant((a) => ({ ...a, [k]: v })); clearErr(`applicant.${k}`); };
   const err = (...fields: string[]) => fields.map((f) => errs[f]).find(Boolean);
 
   async function findCitizen() {
@@ -112,12 +132,15 @@ export default function Reception() {
     try {
       const c = await get(`/citizens/${id}`);
       setApplicant({ fullName: c.fullName ?? '', idNumber: c.idNumber, phone: c.phone ?? '', email: c.email ?? '', address: c.address ?? '' });
-      // What the card does not hold (date of birth, sex) goes straight into the form.
-      setFormData((fd: any) => ({ ...fd, applicant: { ...(fd.applicant ?? {}), ...(c.dateOfBirth ? { dateOfBirth: c.dateOfBirth } : {}), ...(c.sex ? { sex: c.sex } : {}) } }));
       lastCitizen.current = c;
+      // What the card does not hold (date of birth, sex) goes straight into the form, where it has such fields.
+      if (proc) setFormData((fd: any) => ({ ...fd, applicant: { ...(fd.applicant ?? {}), ...recordExtras(proc, c) } }));
       setLookup({ state: 'found', name: c.fullName });
     } catch (e) {
-      if (isNotFound(e)) setLookup({ state: 'notFound' });
+      if (isNotFound(e)) {
+        lastCitizen.current = null;
+        setLookup({ state: 'notFound' });
+      }
       else setError(e);
     }
   }
@@ -125,12 +148,7 @@ export default function Reception() {
     setError(null);
     try {
       const p = await get(`/procedures/${encodeURIComponent(code)}`);
-      const c = lastCitizen.current;
-      const extra: any = {};
-      const props = p.form?.properties?.applicant?.properties ?? {};
-      if (c?.dateOfBirth && 'dateOfBirth' in props) extra.dateOfBirth = c.dateOfBirth;
-      if (c?.sex && 'sex' in props) extra.sex = c.sex;
-      setFormData({ applicant: extra });
+      setFormData({ applicant: recordExtras(p, lastCitizen.current) });
       setCheck(Object.fromEntries(p.documents.map((d: any) => [d.code, { received: d.template === 'form', kind: d.kind, count: d.count, files: [] }])));
       setProc(p);
       setErrs({});
@@ -142,31 +160,40 @@ export default function Reception() {
 
   function updateCheck(code: string, patch: Partial<CheckItem>) {
     setCheck((c) => ({ ...c, [code]: { ...c[code], ...patch } }));
+    if (patch.received) clearErr(`doc.${code}`, 'checklist');
   }
 
-  /** Checks what the browser can before anything is sent; false (with the errors shown) when something is wrong. */
-  function validateLocally(): boolean {
+  /**
+   * Checks what the browser can before anything is sent: the applicant card by the API's rules
+   * and, where the browser may compile JSON Schema (a Content-Security-Policy without
+   * 'unsafe-eval' forbids it), the form. `extra` adds the action's own checks. False (with every
+   * error shown at once) when something is wrong; the server checks everything again.
+   */
+  function validateLocally(extra: Record<string, string> = {}): boolean {
     const e: Record<string, string> = {};
-    if (!applicant.fullName.trim()) e['applicant.fullName'] = t('desk.reception.fullName') + ': ' + (i18n.language === 'en' ? 'required' : 'là trường bắt buộc');
-    if (applicant.idNumber.trim() && !/^\d{12}$/.test(applicant.idNumber.trim())) e['applicant.idNumber'] = t('desk.reception.idFormat');
+    const required = i18n.language === 'en' ? 'is required' : 'là trường bắt buộc';
+    const invalid = i18n.language === 'en' ? 'has an invalid format' : 'sai định dạng';
+    const a = Object.fromEntries(CARD_KEYS.map((k) => [k, applicant[k].trim()])) as Applicant;
+    if (!a.fullName) e['applicant.fullName'] = required;
+    if (a.idNumber && !/^\d{12}$/.test(a.idNumber)) e['applicant.idNumber'] = t('desk.reception.idFormat');
+    if (a.phone && !/^0\d{9,10}$/.test(a.phone)) e['applicant.phone'] = invalid;
+    if (a.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a.email)) e['applicant.email'] = invalid;
     if (!proc) e.procedureCode = t('desk.reception.chooseProcedure');
     if (proc) {
-      const res = validator.validateFormData(formData, proc.form);
-      const localised = localiseErrors(i18n.language)(res.errors);
-      for (const x of localised) {
-        const m = /^\.applicant\.(\w+)$/.exec(x.property ?? '');
-        if (m && (CARD_KEYS as readonly string[]).includes(m[1])) e[`applicant.${m[1]}`] ??= x.message ?? '';
-        // A required card field missing from the form's applicant block.
-        if (x.property === '.applicant' && x.name === 'required' && (CARD_KEYS as readonly string[]).includes(x.params?.missingProperty)) {
-          e[`applicant.${x.params.missingProperty}`] ??= localiseErrors(i18n.language)([{ ...x }])[0].message ?? '';
+      for (const k of CARD_KEYS) if (!a[k] && !e[`applicant.${k}`] && applicantRequired.includes(k)) e[`applicant.${k}`] = required;
+      if (clientValidation) {
+        const res = validator.validateFormData(formData, proc.form);
+        for (const x of localiseErrors(i18n.language)(res.errors)) {
+          const m = /^\.applicant\.(\w+)$/.exec(x.property ?? '');
+          if (m && (CARD_KEYS as readonly string[]).includes(m[1])) e[`applicant.${m[1]}`] ??= x.message ?? '';
         }
+        if (!(formRef.current?.validateForm?.() ?? res.errors.length === 0)) e.form = t('desk.reception.formInvalid');
       }
-      const formOk = formRef.current?.validateForm?.() ?? res.errors.length === 0;
-      if (!formOk) e.form = t('desk.reception.formInvalid');
     }
+    Object.assign(e, extra);
     setErrs(e);
     if (Object.keys(e).length) {
-      setError(new ApiError(400, t('desk.reception.fix'), t('desk.reception.fix'), 'validation'));
+      setError(new ApiError(400, t('desk.reception.fix'), t('desk.reception.fix'), LOCAL));
       focusFirst(e);
       return false;
     }
@@ -180,6 +207,7 @@ export default function Reception() {
     ];
     const hit = order.find(([f]) => e[f]);
     if (hit) document.getElementById(hit[1])?.focus();
+    else if (e.checklist) document.getElementById('checklist-h')?.focus();
     else if (!e.form) summary.current?.focus();
   }
 
@@ -228,14 +256,9 @@ export default function Reception() {
 
   async function receive() {
     setError(null);
-    if (!validateLocally()) return;
-    if (missing.length) {
-      const msg = t('desk.reception.missingRequired', { list: missing.map((d) => pick(d.name, d.nameEn)).join('; ') });
-      setErrs({ checklist: msg });
-      setError(new ApiError(400, msg, msg, 'validation'));
-      document.getElementById('checklist-h')?.focus();
-      return;
-    }
+    const extra: Record<string, string> = {};
+    if (missing.length) extra.checklist = t('desk.reception.missingRequired', { list: missing.map((d) => pick(d.name, d.nameEn)).join('; ') });
+    if (!validateLocally(extra)) return;
     setBusy(true);
     const b = body(true);
     try {
@@ -314,7 +337,7 @@ export default function Reception() {
     const required = k === 'fullName' || applicantRequired.includes(k);
     return (
       <div className={`desk-field desk-field-${k}`}>
-        <label htmlFor={`ap-${k}`}>{label}{required ? <span className="desk-req"> *</span> : null}</label>
+        <label htmlFor={`ap-${k}`}>{label}{required ? <span className="desk-req" aria-hidden="true"> *</span> : null}</label>
         <div className={extra.after ? 'desk-inline' : undefined}>
           <input
             id={`ap-${k}`} value={applicant[k]} type={extra.type ?? 'text'} inputMode={extra.inputMode} autoComplete="off"
@@ -331,10 +354,7 @@ export default function Reception() {
   const formErrors = Object.fromEntries(Object.entries(errs).filter(([f]) => f.startsWith('form.') && !/^form\.applicant\.(fullName|idNumber|phone|email|address)$/.test(f)));
   return (
     <Page title={t('desk.reception.title')}>
-      <div ref={summary} tabIndex={-1} className="desk-summary">
-        <ErrorBox error={error} />
-        {created && <p className="alert alert-info">{t('desk.reception.created', { code: created.code })}</p>}
-      </div>
+      {created && <p className="alert alert-info" role="status">{t('desk.reception.created', { code: created.code })}</p>}
       <div className="desk-reception">
         <div className="desk-reception-main">
           <section className="card" aria-labelledby="ap-h">
@@ -406,7 +426,7 @@ export default function Reception() {
               {errs.form && <div className="field-error" role="alert">{errs.form}</div>}
               <Form
                 ref={formRef} schema={proc.form} uiSchema={uiSchema} formData={formData} validator={validator} showErrorList={false} noHtml5Validate
-                liveValidate="onBlur" transformErrors={localiseErrors(i18n.language)} extraErrors={toExtraErrors(formErrors)}
+                liveValidate={clientValidation ? 'onBlur' : false} transformErrors={localiseErrors(i18n.language)} extraErrors={toExtraErrors(formErrors)}
                 onChange={(e) => setFormData(e.formData)} onSubmit={() => {}} disabled={!!created}
               />
             </section>
@@ -416,7 +436,7 @@ export default function Reception() {
             <section className="card" aria-labelledby="checklist-h">
               <h2 id="checklist-h" tabIndex={-1}>{t('desk.reception.checklist')}</h2>
               <p className="muted small">{t('desk.reception.scanHint')}</p>
-              {errs.checklist && <div className="alert alert-error">{errs.checklist}</div>}
+              {errs.checklist && <div className="alert alert-error" role="alert">{errs.checklist}</div>}
               <ol className="desk-checklist">
                 {docs.map((d) => {
                   const c = check[d.code];
@@ -461,6 +481,7 @@ export default function Reception() {
         <aside className="desk-reception-side" aria-labelledby="decide-h">
           <section className="card">
             <h2 id="decide-h">{t('desk.reception.decide')}</h2>
+            <div ref={summary} tabIndex={-1} className="desk-summary"><ErrorBox error={error} /></div>
             {proc && missing.length > 0 && <p className="alert alert-info small">{t('desk.reception.missingRequired', { list: missing.map((d) => pick(d.name, d.nameEn)).join('; ') })}</p>}
             <div className="desk-decide">
               <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void receive()}>{busy && !mode ? t('desk.reception.working') : t('desk.reception.receive')}</button>
@@ -478,11 +499,11 @@ export default function Reception() {
                     <legend className="sr-only-label">{`${t('desk.reception.itemName')} ${i + 1}`}</legend>
                     <label htmlFor={`it-${i}-name`}>{t('desk.reception.itemName')} {i + 1}</label>
                     <textarea id={`it-${i}-name`} rows={2} value={it.name} aria-invalid={!!errs[`items[${i}].name`]} aria-describedby={errs[`items[${i}].name`] ? `it-${i}-name-e` : undefined}
-                      onChange={(e) => setItems((x) => x.map((y, j) => (j === i ? { ...y, name: e.target.value } : y)))} />
+                      onChange={(e) => { setItems((x) => x.map((y, j) => (j === i ? { ...y, name: e.target.value } : y))); clearErr(`items[${i}].name`); }} />
                     {errs[`items[${i}].name`] && <div id={`it-${i}-name-e`} className="field-error">{errs[`items[${i}].name`]}</div>}
                     <label htmlFor={`it-${i}-reason`}>{t('desk.reception.itemReason')}</label>
                     <input id={`it-${i}-reason`} value={it.reason} aria-invalid={!!errs[`items[${i}].reason`]} aria-describedby={errs[`items[${i}].reason`] ? `it-${i}-reason-e` : undefined}
-                      onChange={(e) => setItems((x) => x.map((y, j) => (j === i ? { ...y, reason: e.target.value } : y)))} />
+                      onChange={(e) => { setItems((x) => x.map((y, j) => (j === i ? { ...y, reason: e.target.value } : y))); clearErr(`items[${i}].reason`); }} />
                     {errs[`items[${i}].reason`] && <div id={`it-${i}-reason-e`} className="field-error">{errs[`items[${i}].reason`]}</div>}
                     <button type="button" className="linklike desk-remove" onClick={() => setItems((x) => x.filter((_, j) => j !== i))}>{t('desk.reception.removeItem')}</button>
                   </fieldset>
@@ -505,7 +526,7 @@ export default function Reception() {
                   <div key={i}>
                     <label htmlFor={`rs-${i}`}>{t('desk.reception.reason', { n: i + 1 })}</label>
                     <textarea id={`rs-${i}`} rows={2} value={r} aria-invalid={!!errs[`reasons[${i}]`]}
-                      onChange={(e) => setReasons((x) => x.map((y, j) => (j === i ? e.target.value : y)))} />
+                      onChange={(e) => { setReasons((x) => x.map((y, j) => (j === i ? e.target.value : y))); clearErr(`reasons[${i}]`, 'reasons'); }} />
                     {errs[`reasons[${i}]`] && <div className="field-error">{errs[`reasons[${i}]`]}</div>}
                   </div>
                 ))}
@@ -555,7 +576,7 @@ function Done({ outcome, checklist, onNext }: { outcome: Outcome; checklist: any
               <thead><tr><th>#</th><th>{t('desk.reception.docName')}</th><th>{t('desk.reception.kind')}</th><th>{t('desk.reception.count')}</th><th>{t('desk.reception.scan')}</th></tr></thead>
               <tbody>
                 {checklist.map((c, i) => (
-                  <tr key={c.code}><td>{i + 1}</td><td>{pick(c.name, c.nameEn)}</td><td>{t(`desk.docKind.${c.kind}`)}</td><td>{c.count}</td><td>{c.files.length || '—'}</td></tr>
+                  <tr key={c.code}><td>{i + 1}</td><td>{pick(c.name, c.nameEn)}</td><td className="desk-nowrap">{t(`desk.docKind.${c.kind}`)}</td><td>{c.count}</td><td>{c.files.length || '—'}</td></tr>
                 ))}
               </tbody>
             </table>

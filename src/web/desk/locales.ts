@@ -25,7 +25,7 @@ export const deskStrings = {
       board: {
         title: 'Màn hình gọi số', counter: 'Quầy', nowServing: 'Đang phục vụ', idle: '—', recent: 'Số vừa gọi', waiting: 'Số người đang chờ',
         invite: 'Mời số {{number}} đến {{counter}}', offline: 'Mất kết nối — đang thử lại…', sound: 'Bật đọc số', soundOn: 'Đang đọc số',
-        speak: 'Xin mời số {{number}} đến {{counter}}', none: 'Chưa gọi số nào hôm nay', waitingCount: '{{count}} đang chờ',
+        speak: 'Xin mời số {{number}} đến {{counter}}', again: 'Gọi lần {{count}}', none: 'Chưa gọi số nào hôm nay', waitingCount: '{{count}} đang chờ',
       },
       counter: {
         title: 'Gọi số tại quầy', pick: 'Chọn quầy làm việc', pickLead: 'Quầy được ghi nhớ trên máy này.', work: 'Làm việc tại {{counter}}',
@@ -49,7 +49,7 @@ export const deskStrings = {
         scanLabel: 'Bản quét: {{name}}', missingRequired: 'Chưa đủ giấy tờ bắt buộc: {{list}}. Hãy yêu cầu bổ sung hoặc từ chối.',
         decide: '5. Kết quả kiểm tra', receive: 'Tiếp nhận hồ sơ', supplement: 'Yêu cầu bổ sung', refuse: 'Từ chối tiếp nhận',
         supplementTitle: 'Yêu cầu bổ sung, hoàn thiện hồ sơ', supplementLead: 'Liệt kê một lần đầy đủ các giấy tờ, nội dung cần bổ sung.',
-        itemName: 'Giấy tờ, nội dung cần bổ sung', itemReason: 'Lý do', addItem: 'Thêm mục', removeItem: 'Bỏ mục', note: 'Ghi chú (không bắt buộc)',
+        itemName: 'Giấy tờ, nội dung cần bổ sung', itemReason: 'Lý do cần bổ sung', addItem: 'Thêm mục', removeItem: 'Bỏ mục', note: 'Ghi chú (không bắt buộc)',
         missingReason: 'Chưa nộp', confirmSupplement: 'Lập phiếu yêu cầu bổ sung',
         refuseTitle: 'Từ chối tiếp nhận hồ sơ', refuseLead: 'Nêu rõ lý do từ chối (mỗi dòng một lý do).', reasons: 'Lý do từ chối', reason: 'Lý do {{n}}', addReason: 'Thêm lý do',
         confirmRefuse: 'Lập phiếu từ chối', cancel: 'Đóng',
@@ -97,7 +97,7 @@ export const deskStrings = {
       board: {
         title: 'Display board', counter: 'Counter', nowServing: 'Now serving', idle: '—', recent: 'Just called', waiting: 'Waiting',
         invite: 'Number {{number}} to {{counter}}', offline: 'Connection lost — retrying…', sound: 'Turn on voice', soundOn: 'Voice on',
-        speak: 'Number {{number}}, please go to {{counter}}', none: 'No number called yet today', waitingCount: '{{count}} waiting',
+        speak: 'Number {{number}}, please go to {{counter}}', again: 'Call {{count}}', none: 'No number called yet today', waitingCount: '{{count}} waiting',
       },
       counter: {
         title: 'Calling at a counter', pick: 'Pick your counter', pickLead: 'The counter is remembered on this computer.', work: 'Work at {{counter}}',
@@ -121,7 +121,7 @@ export const deskStrings = {
         scanLabel: 'Scan: {{name}}', missingRequired: 'Required documents missing: {{list}}. Ask for a supplement or refuse.',
         decide: '5. Decision', receive: 'Receive the dossier', supplement: 'Ask for a supplement', refuse: 'Refuse',
         supplementTitle: 'Supplement request', supplementLead: 'List everything that is missing, at once.',
-        itemName: 'Missing document or information', itemReason: 'Reason', addItem: 'Add item', removeItem: 'Remove item', note: 'Note (optional)',
+        itemName: 'Missing document or information', itemReason: 'Why it is needed', addItem: 'Add item', removeItem: 'Remove item', note: 'Note (optional)',
         missingReason: 'Not provided', confirmSupplement: 'Issue the supplement request',
         refuseTitle: 'Refuse the dossier', refuseLead: 'State the reasons (one per line).', reasons: 'Reasons', reason: 'Reason {{n}}', addReason: 'Add a reason',
         confirmRefuse: 'Issue the refusal', cancel: 'Close',
