@@ -154,6 +154,7 @@ describe(`a judicial-record certificate from submission to returned result (${in
       documents: [],
       applicant: { fullName: 'Phạm Thị Dung', idNumber: '001185001122', phone: '0977000111' },
       receive: true,
+      checklist: proc.documents.filter((x: any) => x.template !== 'form').slice(0, 1).map((x: any) => ({ code: x.code, kind: 'original', count: 2 })),
     };
     const r = await desk.post('/api/v1/dossiers', body);
     expect(r.status).toBe(201);
@@ -162,6 +163,9 @@ describe(`a judicial-record certificate from submission to returned result (${in
     expect(r.body.dueAt).toBeTruthy();
     const slip = pdfText((await desk.get(`/api/v1/dossiers/${r.body.id}/slips/receipt.pdf`)).body);
     expect(slip).toContain('Phạm Thị Dung');
+    // The paper document ticked at the desk is on the receipt although nothing was scanned.
+    expect(slip).toContain('Bản chính');
+    expect(slip).toContain(proc.documents.filter((x: any) => x.template !== 'form')[0].name.slice(0, 25));
     // A desk officer of another agency may not file for this one.
     const other = await as(srv.base, 'badinh.tiepnhan');
     const denied = await other.post('/api/v1/dossiers', body);

@@ -60,6 +60,8 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
         }).optional(),
         channel: z.enum(['in_person', 'post']).optional(),
         receive: z.boolean().optional(),
+        checklist: z.array(z.object({ code: z.string().max(60), kind: z.enum(['original', 'copy', 'certified_copy', 'original_or_certified_copy']), count: z.number().int().min(1).max(100) })).max(60).optional()
+          .describe('desk only: the paper documents checked at reception, printed on the receipt'),
         draftId: z.uuid().optional().describe('a saved draft this submission completes: it is deleted in the same transaction'),
       }),
     },

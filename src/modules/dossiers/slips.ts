@@ -59,9 +59,15 @@ export async function renderSlip(db: Executor, d: DossierRow, kind: SlipKind, pu
       const docs = await db.selectFrom('dossier_document').select(['document_code']).where('dossier_id', '=', d.id).execute();
       const counts = new Map<string, number>();
       for (const x of docs) counts.set(x.document_code, (counts.get(x.document_code) ?? 0) + 1);
+      // What the desk ticked at reception (originals, copies, counts), else what was uploaded.
+      const checked = new Map(((d.checklist ?? []) as { code: string; kind: string; count: number }[]).map((c) => [c.code, c]));
       const documents = (v?.definition.documents ?? [])
-        .filter((x) => counts.has(x.code) || x.template === 'form')
-        .map((x) => ({ name: x.name, kind: d.channel === 2 ? 'Bản điện tử' : kindLabel[x.kind] ?? x.kind, count: counts.get(x.code) ?? x.count }));
+        .filter((x) => checked.has(x.code) || counts.has(x.code) || x.template === 'form')
+        .map((x) => {
+          const c = checked.get(x.code);
+          if (c) return { name: x.name, kind: kindLabel[c.kind] ?? c.kind, count: c.count };
+          return { name: x.name, kind: d.channel === 2 ? 'Bản điện tử' : kindLabel[x.kind] ?? x.kind, count: counts.get(x.code) ?? x.count };
+        });
       return renderReceiptSlip({
         agency, dossier, documents, official: await official(db, a.actor_id, a.actor_name),
         resultDelivery: d.channel === 3 ? 'Qua dịch vụ bưu chính công ích' : agency.deskName,

@@ -27,6 +27,8 @@ export interface SubmitInput {
   applicant?: { fullName: string; idNumber?: string; phone?: string; email?: string; address?: string };
   channel?: 'in_person' | 'post';
   receive?: boolean;
+  /** Desk only: the paper documents checked at reception. */
+  checklist?: { code: string; kind: string; count: number }[];
 }
 
 export interface Prepared {
@@ -37,6 +39,7 @@ export interface Prepared {
   applicant: { userId: string | null; name: string; idNumber: string | null; phone: string | null; email: string | null };
   files: { code: string; file: StoredFile }[];
   fee: number;
+  checklist: { code: string; kind: string; count: number }[] | null;
 }
 
 /** Chooses the deciding agency: the one named, which must match the procedure's sector and level. */
@@ -73,7 +76,7 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
   let channel: number = Channel.Online;
   let applicant: Prepared['applicant'];
   if (p.kind === 'citizen') {
-    if (input.applicant || input.channel || input.receive) {
+    if (input.applicant || input.channel || input.receive || input.checklist) {
       errors.push(fieldError('applicant', 'chỉ cán bộ một cửa mới nhập hồ sơ thay người nộp', 'only the one-stop desk files on someone\'s behalf'));
     }
     if (def.onlineLevel !== 'full' && def.onlineLevel !== 'partial') errors.push(fieldError('procedureCode', 'thủ tục không hỗ trợ nộp trực tuyến', 'this procedure cannot be filed online'));
@@ -120,9 +123,12 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
       }
     }
   }
+  (input.checklist ?? []).forEach((c, i) => {
+    if (!known.has(c.code)) errors.push(fieldError(`checklist[${i}].code`, `thủ tục không có giấy tờ mã "${c.code}"`, `the procedure has no document "${c.code}"`));
+  });
   if (errors.length) throw problems.validation(errors);
   const fee = feesOn(def.fees, localToday(), channel === Channel.Online).reduce((s, f) => s + f.amount, 0);
-  return { version, agency, deskUnitId, channel, applicant, files: attached, fee };
+  return { version, agency, deskUnitId, channel, applicant, files: attached, fee, checklist: input.checklist ?? null };
 }
 
 /**
@@ -144,10 +150,10 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
     with d as (
       insert into dossier (code, procedure_id, procedure_version_id, procedure_code, procedure_name, agency_id, status, channel,
         applicant_user_id, applicant_name, applicant_id_number, applicant_phone, applicant_email, form,
-        step_unit_id, step_role, submitted_at, fee_amount, created_by)
+        step_unit_id, step_role, submitted_at, fee_amount, checklist, created_by)
       values (${code}, ${prep.version.procedureId}, ${prep.version.id}, ${def.code}, ${def.name}, ${prep.agency.id}, ${Status.Submitted}, ${prep.channel},
         ${prep.applicant.userId}, ${prep.applicant.name}, ${prep.applicant.idNumber}, ${prep.applicant.phone}, ${prep.applicant.email}, ${JSON.stringify(form)}::jsonb,
-        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${p.userId})
+        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${prep.checklist ? JSON.stringify(prep.checklist) : null}::jsonb, ${p.userId})
       returning *
     ), a as (
       insert into dossier_action (dossier_id, seq, action, actor_id, actor_name, actor_role, at, from_status, to_status, to_unit_id, data)

@@ -34,6 +34,7 @@ export interface DossierTable {
   supplement_count: Generated<number>;
   extension_count: Generated<number>;
   fee_amount: number | null;
+  checklist: unknown;
   overdue_at: Date | null;
   version: Generated<number>;
   created_by: string;

@@ -217,6 +217,7 @@ export default function Reception() {
     return {
       procedureCode: proc.code, agencyCode: agency!.code, form: formData, channel: 'in_person', receive,
       applicant: a, documents: withFiles.map((d) => ({ code: d.code, fileIds: check[d.code].files.map((f) => f.id) })),
+      checklist: docs.filter((d) => check[d.code]?.received).map((d) => ({ code: d.code, kind: check[d.code].kind, count: check[d.code].count })),
     };
   }
 
