@@ -99,6 +99,25 @@ describe(`procedure catalog (${inject('pgKind')})`, () => {
     expect((await api.post('/api/v1/procedures', { effectiveFrom: '2026-01-01', definition: {} })).status).toBe(401);
   });
 
+  it("keeps the order of the form's fields as written (the catalog editor reorders them)", async () => {
+    const seed = (await import('./seed/procedures.json', { with: { type: 'json' } })).default as any[];
+    const p = (await api.get('/api/v1/procedures/1.004873')).body;
+    const written = seed.find((x) => x.code === '1.004873').form;
+    expect(Object.keys(p.form.properties)).toEqual(Object.keys(written.properties));
+    expect(Object.keys(p.form.properties.applicant.properties)).toEqual(Object.keys(written.properties.applicant.properties));
+    const admin = await as(srv.base, 'admin');
+    const reversed = Object.fromEntries(Object.entries(p.form.properties).reverse());
+    const r = await admin.post('/api/v1/procedures/1.004873/versions', {
+      effectiveFrom: new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10), expectedVersion: p.version,
+      definition: { ...stripPresentation(p), form: { ...p.form, properties: reversed } },
+    });
+    expect(r.status).toBe(201);
+    expect(Object.keys(r.body.form.properties)).toEqual(Object.keys(reversed));
+    expect(Object.keys((await api.get('/api/v1/procedures/1.004873')).body.form.properties)).toEqual(Object.keys(reversed));
+    // Filtering by life event still works on the json column.
+    expect((await api.get('/api/v1/procedures?lifeEvent=ket-hon&limit=100')).body.items.some((x: any) => x.code === '1.004873')).toBe(true);
+  });
+
   it('prints the blank application form as PDF', async () => {
     const p = await findProcedure(api, 'khai sinh');
     const r = await api.get(`/api/v1/procedures/${p.code}/form.pdf`);

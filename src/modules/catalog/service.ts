@@ -155,7 +155,7 @@ export async function searchProcedures(db: Executor, f: SearchFilter) {
         and (${f.sector ?? null}::text is null or sector = ${f.sector ?? null})
         and (${f.level ?? null}::text is null or level = ${f.level ?? null})
         and (${f.onlineLevel ?? null}::text is null or online_level = ${f.onlineLevel ?? null})
-        and (${f.lifeEvent ?? null}::text is null or definition->'lifeEvents' ? ${f.lifeEvent ?? ''})
+        and (${f.lifeEvent ?? null}::text is null or definition::jsonb->'lifeEvents' ? ${f.lifeEvent ?? ''})
     )
     select code, name, definition, score, version, effective_from, count(*) over () as total from scored
     where ${q}::text is null or word_similarity(search_norm(${q}), search_text) >= 0.45 or search_text like '%' || search_norm(${q}) || '%'

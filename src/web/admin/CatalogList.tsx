@@ -44,7 +44,9 @@ export default function CatalogList() {
   useEffect(() => {
     const cur = params.get('q') ?? '';
     if (q.trim() === cur) return;
-    const timer = setTimeout(() => setFilter('q', q.trim()), 300);
+    // If a link was followed meanwhile (the route may still be loading), stay there.
+    const here = window.location.pathname;
+    const timer = setTimeout(() => { if (window.location.pathname === here) setFilter('q', q.trim()); }, 300);
     return () => clearTimeout(timer);
   }, [q]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -123,9 +125,8 @@ export default function CatalogList() {
                       <td className="adm-nowrap">{deadline(p.deadline)}</td>
                       <td><span className={`badge ${p.onlineLevel === 'full' ? 'badge-ok' : 'badge-info'}`}>{t(`adm.online.${p.onlineLevel}`)}</span></td>
                       <td>{p.version}</td>
-                      <td className="adm-nowrap">
+                      <td className="adm-actions small">
                         {canEdit && <Link to={`/quan-tri/thu-tuc/moi?tu=${encodeURIComponent(p.code)}`} aria-label={t('adm.copyOf', { name: p.name })}>{t('adm.copy')}</Link>}
-                        {' · '}
                         <a href={`/thu-tuc/${p.code}`} target="_blank" rel="noreferrer" aria-label={t('adm.publicOf', { name: p.name })}>{t('adm.public')}</a>
                       </td>
                     </tr>

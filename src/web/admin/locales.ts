@@ -9,6 +9,7 @@ const vi = {
   forbiddenTitle: 'Không có quyền truy cập', forbiddenLead: 'Trang quản trị chỉ dành cho cán bộ có vai trò Quản trị danh mục thủ tục hoặc Quản trị hệ thống.',
   forbiddenWho: 'Tài khoản {{name}} không có các vai trò này.', forbiddenHelp: 'Nếu công việc của bạn cần quyền này, hãy đề nghị Quản trị hệ thống cấp quyền.',
   forbiddenBack: 'Về trang hồ sơ cần xử lý', breadcrumb: 'Vị trí trang', backToList: 'Danh mục thủ tục',
+  leaveUnsaved: 'Các thay đổi chưa lưu sẽ mất. Vẫn rời trang?',
 
   // catalog list
   catalogTitle: 'Danh mục thủ tục hành chính', newProcedure: 'Thêm thủ tục', searchLabel: 'Tìm theo tên, mã hoặc từ khóa',
@@ -58,6 +59,7 @@ const vi = {
 
   // documents
   noDocs: 'Chưa có giấy tờ nào.', docN: 'Giấy tờ {{n}}', docCode: 'Mã giấy tờ', docCodeHint: 'Chữ thường không dấu, số và gạch nối, ví dụ giay-to-tuy-than.',
+  docsLead: 'Mã giấy tờ: chữ thường không dấu, số và gạch nối (tự tạo từ tên nếu để trống). Đánh dấu "tờ khai theo mẫu" cho giấy tờ là tờ khai điền trực tuyến.',
   docKind: 'Hình thức', docKinds: { original: 'Bản chính', copy: 'Bản sao', certified_copy: 'Bản sao có chứng thực', original_or_certified_copy: 'Bản chính hoặc bản sao có chứng thực' },
   docCount: 'Số lượng', docRequired: 'Bắt buộc', docTemplate: 'Là tờ khai theo mẫu (điền trực tuyến)', addDoc: 'Thêm giấy tờ',
 
@@ -65,7 +67,7 @@ const vi = {
   fieldList: 'Các trường của tờ khai', fieldListDisabled: 'Sửa lỗi cú pháp JSON bên dưới để dùng lại danh sách trường.',
   propKey: 'Mã trường', propTitle: 'Tiêu đề hiển thị', propType: 'Kiểu dữ liệu', propRequired: 'Bắt buộc', propKeyOf: 'Mã của trường {{key}}', propTitleOf: 'Tiêu đề của trường {{key}}',
   propTypeOf: 'Kiểu của trường {{key}}', propRequiredOf: 'Trường {{key}} bắt buộc', propKeyBad: 'Mã trường bắt đầu bằng chữ cái, chỉ gồm chữ không dấu, số và dấu gạch dưới.',
-  propKeyTaken: 'Đã có trường với mã này.', propTitleNeeded: 'Nhập tiêu đề hiển thị.', propKeyHint: 'Chữ không dấu, số, gạch dưới; ví dụ ngheNghiep.',
+  propKeyTaken: 'Đã có trường với mã này.', propTitleNeeded: 'Nhập tiêu đề hiển thị.', propKeyHint: 'Chữ không dấu, số, gạch dưới; ví dụ ngheNghiep.', propKeyPh: 'vd: ngheNghiep',
   propAdded: 'Đã thêm trường {{key}} vào tờ khai.', noProps: 'Tờ khai chưa có trường nào.', addProp: 'Thêm trường vào tờ khai', addPropButton: 'Thêm trường',
   types: { string: 'Văn bản', date: 'Ngày', email: 'Thư điện tử', number: 'Số', integer: 'Số nguyên', boolean: 'Có/Không', object: 'Nhóm trường', array: 'Danh sách', other: 'Khác (sửa trong JSON)' },
   formJson: 'Tờ khai dạng JSON Schema', formJsonHint: 'JSON Schema 2020-12, kiểu "object". Có thể sửa trực tiếp; xem trước cập nhật ngay khi JSON hợp lệ.',
@@ -73,6 +75,7 @@ const vi = {
   schemaProblem: 'Chưa đúng JSON Schema: {{msg}}', fixJsonFirst: 'Tờ khai JSON đang có lỗi cú pháp; hãy sửa trước khi lưu.',
   preview: 'Xem trước tờ khai', previewHint: 'Người dân sẽ thấy đúng tờ khai này. Có thể nhập thử và bấm "Kiểm tra thử" để xem thông báo lỗi.', previewCheck: 'Kiểm tra thử',
   previewFailed: 'Không hiển thị được tờ khai: {{msg}}',
+  previewNoCheck: 'Người dân sẽ thấy đúng tờ khai này. Trang đang chặn chạy mã kiểm tra dữ liệu (chính sách bảo mật nội dung), nên không thử kiểm tra được ở đây; máy chủ vẫn kiểm tra tờ khai khi lưu.',
 
   // process
   processLead: 'Các bước theo thứ tự. Bước đầu và bước cuối là Bộ phận Một cửa (tiếp nhận, trả kết quả); có đúng một bước ký duyệt. Tổng thời gian không được vượt thời hạn giải quyết.',
@@ -105,15 +108,15 @@ const vi = {
 
   // calendar
   calTitle: 'Lịch ngày làm việc', year: 'Năm', show: 'Xem', prevYear: 'Năm trước', nextYear: 'Năm sau', thisYear: 'Năm nay',
-  source: { database: 'Lịch chính thức', computed: 'Tính tự động' },
+  source: { database: 'Lịch đã lưu', computed: 'Tính tự động' },
   sourceLead: {
-    database: 'Năm {{year}} dùng lịch nghỉ đã lưu (theo văn bản của Chính phủ, Bộ Nội vụ). Mỗi ngày ghi rõ căn cứ.',
+    database: 'Năm {{year}} dùng lịch nghỉ đã lưu trong hệ thống: lịch chính thức theo thông báo của Chính phủ, Bộ Nội vụ, hoặc lịch tính tự động đã được quản trị viên sửa. Căn cứ của từng ngày ghi ở cột "Căn cứ".',
     computed: 'Năm {{year}} chưa có lịch chính thức: ngày nghỉ được tính tự động theo Bộ luật Lao động 2019 (kể cả Tết âm lịch), chưa có hoán đổi, làm bù.',
   },
   gridTitle: 'Lịch năm {{year}}', monthN: 'Tháng {{m}}/{{y}}', gridHint: 'Chọn một ngày để thêm hoặc sửa. Dùng phím mũi tên để di chuyển giữa các ngày.',
   legend: 'Chú giải', legendOff: 'N: ngày nghỉ (lễ, Tết, nghỉ bù, hoán đổi)', legendWork: 'L: ngày làm bù', legendWeekend: 'nghiêng, nền xám: cuối tuần', legendToday: 'viền đậm: hôm nay',
   kindOff: 'Ngày nghỉ', kindWork: 'Ngày làm bù', weekendDay: 'Cuối tuần', workingDay: 'Ngày làm việc',
-  daysOff: 'Ngày nghỉ', workdays: 'Ngày làm bù', date: 'Ngày', weekday: 'Thứ', dayName: 'Tên', daySource: 'Căn cứ', edit: 'Sửa', editDayOf: 'Sửa ngày {{date}}',
+  daysOff: 'Ngày nghỉ', workdays: 'Ngày làm bù', commonSource: 'Căn cứ chung của lịch năm:', commonSourceShort: 'Căn cứ chung', date: 'Ngày', weekday: 'Thứ', dayName: 'Tên', daySource: 'Căn cứ', edit: 'Sửa', editDayOf: 'Sửa ngày {{date}}',
   addDay: 'Thêm ngày nghỉ hoặc ngày làm bù', addDayOn: 'Thêm ngày {{date}}', editDay: 'Sửa ngày {{date}}', dayKind: 'Loại ngày',
   kindOffLong: 'Ngày nghỉ (không tính vào thời hạn)', kindWorkLong: 'Ngày làm bù (thứ Bảy/Chủ nhật đi làm, có tính vào thời hạn)',
   dayNameVi: 'Tên ngày (tiếng Việt)', dayNameEn: 'Tên ngày (tiếng Anh)', dayNamePh: 'Ví dụ: Nghỉ bù Quốc khánh', daySourceLabel: 'Căn cứ (số văn bản, cơ quan ban hành, ngày)',
@@ -147,6 +150,7 @@ const en: typeof vi = {
   forbiddenTitle: 'Access denied', forbiddenLead: 'The administration pages are for officials with the catalog administrator or system administrator role.',
   forbiddenWho: 'The account {{name}} has neither role.', forbiddenHelp: 'If your work needs it, ask a system administrator to grant you the role.',
   forbiddenBack: 'Back to my inbox', breadcrumb: 'You are here', backToList: 'Procedure catalog',
+  leaveUnsaved: 'Unsaved changes will be lost. Leave anyway?',
 
   catalogTitle: 'Procedure catalog', newProcedure: 'New procedure', searchLabel: 'Search by name, code or keyword',
   searchPlaceholder: 'e.g. 1.004873, birth, temporary residence…', all: 'All', found_one: '{{count}} procedure found', found_other: '{{count}} procedures found',
@@ -190,13 +194,14 @@ const en: typeof vi = {
   basis: 'Legal basis of the fee', note: 'Note', addFee: 'Add a fee', vnd: 'VND', feeSummary: 'In person: {{inPerson}} · Online: {{online}}',
 
   noDocs: 'No documents yet.', docN: 'Document {{n}}', docCode: 'Document code', docCodeHint: 'Lower-case letters, digits and hyphens, e.g. giay-to-tuy-than.',
+  docsLead: 'Document code: lower-case letters, digits and hyphens (made from the name when left empty). Tick "prescribed form" for the form filled in online.',
   docKind: 'Form', docKinds: { original: 'Original', copy: 'Copy', certified_copy: 'Certified copy', original_or_certified_copy: 'Original or certified copy' },
   docCount: 'Count', docRequired: 'Required', docTemplate: 'It is the prescribed form (filled in online)', addDoc: 'Add a document',
 
   fieldList: 'Form fields', fieldListDisabled: 'Fix the JSON syntax error below to use the field list again.',
   propKey: 'Field key', propTitle: 'Label', propType: 'Type', propRequired: 'Required', propKeyOf: 'Key of field {{key}}', propTitleOf: 'Label of field {{key}}',
   propTypeOf: 'Type of field {{key}}', propRequiredOf: 'Field {{key}} required', propKeyBad: 'A key starts with a letter and has only ASCII letters, digits and underscores.',
-  propKeyTaken: 'A field with this key exists.', propTitleNeeded: 'Enter a label.', propKeyHint: 'ASCII letters, digits, underscore; e.g. occupation.',
+  propKeyTaken: 'A field with this key exists.', propTitleNeeded: 'Enter a label.', propKeyHint: 'ASCII letters, digits, underscore; e.g. occupation.', propKeyPh: 'e.g. occupation',
   propAdded: 'Field {{key}} added to the form.', noProps: 'The form has no fields yet.', addProp: 'Add a field to the form', addPropButton: 'Add field',
   types: { string: 'Text', date: 'Date', email: 'E-mail', number: 'Number', integer: 'Whole number', boolean: 'Yes/No', object: 'Group', array: 'List', other: 'Other (edit the JSON)' },
   formJson: 'Form as JSON Schema', formJsonHint: 'JSON Schema 2020-12 of type "object". Edit it directly; the preview updates as soon as the JSON is valid.',
@@ -204,6 +209,7 @@ const en: typeof vi = {
   schemaProblem: 'Not a valid JSON Schema yet: {{msg}}', fixJsonFirst: 'The form JSON has a syntax error; fix it before saving.',
   preview: 'Form preview', previewHint: 'Citizens see exactly this form. Type test answers and press "Check" to see the messages.', previewCheck: 'Check',
   previewFailed: 'The form cannot be shown: {{msg}}',
+  previewNoCheck: "Citizens see exactly this form. This page's Content-Security-Policy blocks the validation code, so test answers cannot be checked here; the server still checks the form on save.",
 
   processLead: 'Steps in order. The first and last are the one-stop desk (receive, return); exactly one signing step. The total may not exceed the legal deadline.',
   stepN: 'Step {{n}}', stepName: 'Step (Vietnamese)', role: 'Role', unit: 'Unit',
@@ -231,15 +237,15 @@ const en: typeof vi = {
   conflictReload: 'Load the latest version (drop my changes)', conflictKeep: 'Keep my changes, save after version {{version}}',
 
   calTitle: 'Working-day calendar', year: 'Year', show: 'Show', prevYear: 'Previous year', nextYear: 'Next year', thisYear: 'This year',
-  source: { database: 'Official schedule', computed: 'Computed' },
+  source: { database: 'Stored schedule', computed: 'Computed' },
   sourceLead: {
-    database: '{{year}} uses the stored schedule (from Government / Ministry of Home Affairs notices). Each day names its source.',
+    database: '{{year}} uses the schedule stored in the system: the official one from Government / Ministry of Home Affairs notices, or the computed one as edited by an administrator. Each day names its source.',
     computed: '{{year}} has no official schedule yet: days off are computed from the Labour Code 2019 (lunar Tết included), without swaps or make-up days.',
   },
   gridTitle: 'Calendar {{year}}', monthN: '{{m}}/{{y}}', gridHint: 'Choose a day to add or edit it. Arrow keys move between days.',
   legend: 'Legend', legendOff: 'N: day off (holiday, Tết, compensatory, swapped)', legendWork: 'L: make-up working day', legendWeekend: 'italic, grey: weekend', legendToday: 'bold frame: today',
   kindOff: 'Day off', kindWork: 'Make-up working day', weekendDay: 'Weekend', workingDay: 'Working day',
-  daysOff: 'Days off', workdays: 'Make-up working days', date: 'Date', weekday: 'Day', dayName: 'Name', daySource: 'Source', edit: 'Edit', editDayOf: 'Edit {{date}}',
+  daysOff: 'Days off', workdays: 'Make-up working days', commonSource: "Source of the year's schedule:", commonSourceShort: 'Common source', date: 'Date', weekday: 'Day', dayName: 'Name', daySource: 'Source', edit: 'Edit', editDayOf: 'Edit {{date}}',
   addDay: 'Add a day off or a make-up working day', addDayOn: 'Add {{date}}', editDay: 'Edit {{date}}', dayKind: 'Kind of day',
   kindOffLong: 'Day off (does not count towards deadlines)', kindWorkLong: 'Make-up working day (a weekend day worked; counts towards deadlines)',
   dayNameVi: 'Name (Vietnamese)', dayNameEn: 'Name (English)', dayNamePh: 'e.g. Nghỉ bù Quốc khánh', daySourceLabel: 'Source (document number, issuer, date)',

@@ -72,7 +72,7 @@ export default function CalendarPage() {
             {t(`adm.sourceLead.${data.source}`, { year: data.year })}
           </div>
           <div className="adm-cal-layout">
-            <section className="card" aria-labelledby="h-grid">
+            <section className="card adm-card" aria-labelledby="h-grid">
               <h2 id="h-grid">{t('adm.gridTitle', { year: data.year })}</h2>
               <Legend />
               <YearGrid data={data} weekend={weekend} selected={selected} onPick={pickDate} />
@@ -187,8 +187,12 @@ function YearGrid({ data, weekend, selected, onPick }: { data: YearSchedule; wee
 function DayLists({ data, onEdit }: { data: YearSchedule; onEdit: (d: string) => void }) {
   const { t } = useTranslation();
   const pick = useLocalName();
+  // Most days of a year share one source (a long list of documents): say it once, and per day only when it differs.
+  const counts = new Map<string, number>();
+  for (const d of [...data.daysOff, ...data.workdays]) counts.set(d.source, (counts.get(d.source) ?? 0) + 1);
+  const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const table = (rows: DayEntry[], caption: string, id: string) => (
-    <section className="card" aria-labelledby={id}>
+    <section className="card adm-card" aria-labelledby={id}>
       <h2 id={id}>{caption} <span className="muted small">({rows.length})</span></h2>
       {rows.length === 0 ? <p className="muted">{t('common.none')}</p> : (
         <div className="table-wrap">
@@ -200,7 +204,7 @@ function DayLists({ data, onEdit }: { data: YearSchedule; onEdit: (d: string) =>
                   <td className="adm-nowrap">{ddmm(d.date)}</td>
                   <td className="adm-nowrap">{t(`adm.wd.${isoWeekday(d.date)}`)}</td>
                   <td>{pick(d.name, d.nameEn)}</td>
-                  <td className="small muted adm-source-cell">{d.source}</td>
+                  <td className="small muted adm-source-cell">{d.source === common ? t('adm.commonSourceShort') : d.source}</td>
                   <td><button type="button" className="btn btn-small" onClick={() => onEdit(d.date)} aria-label={t('adm.editDayOf', { date: ddmm(d.date) })}>{t('adm.edit')}</button></td>
                 </tr>
               ))}
@@ -212,6 +216,7 @@ function DayLists({ data, onEdit }: { data: YearSchedule; onEdit: (d: string) =>
   );
   return (
     <div className="adm-lists">
+      {common && <p className="small adm-common-source"><b>{t('adm.commonSource')}</b> {common}</p>}
       {table(data.daysOff, t('adm.daysOff'), 'h-off')}
       {table(data.workdays, t('adm.workdays'), 'h-work')}
     </div>
@@ -286,14 +291,14 @@ function DayEditor({ year, date, onSaved, onClear, weekend }: { year: YearSchedu
   const inv = (k: string) => ({ 'aria-invalid': !!errors[k], 'aria-describedby': errors[k] ? `day-${k}-err` : undefined });
   return (
     <section className="card adm-dayeditor" aria-labelledby="h-day">
-      <h2 id="h-day">{date ? (existing ? t('adm.editDay', { date: ddmm(date) }) : t('adm.addDayOn', { date: ddmm(date) })) : t('adm.addDay')}</h2>
+      <h2 id="h-day">{stored ? t('adm.editDay', { date: ddmm(form.date) }) : wd > 0 ? t('adm.addDayOn', { date: ddmm(form.date) }) : t('adm.addDay')}</h2>
       {year.source === 'computed' && sameYear && <p className="small alert alert-info">{t('adm.materialiseNote', { year: year.year })}</p>}
       {done && <p className="alert alert-ok" role="status">{done}</p>}
       <ErrorBox error={error} />
       <form noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
         <label htmlFor="day-date">{t('adm.date')}</label>
         <input id="day-date" type="date" value={form.date} onChange={(e) => upd('date', e.target.value)} {...inv('date')} />
-        {wd > 0 && <div className="small muted">{t(`adm.wd.${wd}`)}{weekend.includes(wd) ? ` — ${t('adm.weekendDay')}` : ''}</div>}
+        {wd > 0 && <div className="small muted">{t(`adm.wd.${wd}`)}, {ddmm(form.date)}{weekend.includes(wd) ? ` — ${t('adm.weekendDay')}` : ''}</div>}
         {err('date')}
         <fieldset className="adm-kind">
           <legend>{t('adm.dayKind')}</legend>

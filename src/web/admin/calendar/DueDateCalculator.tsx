@@ -61,7 +61,7 @@ export function DueDateCalculator({ changes }: { changes: number }) {
     return t('adm.atTime', { time: l.slice(11, 16), wd: t(`adm.wd.${isoWeekday(l.slice(0, 10))}`), date: ddmm(l.slice(0, 10)) });
   };
   return (
-    <section className="card" aria-labelledby="h-due">
+    <section className="card adm-card" aria-labelledby="h-due">
       <h2 id="h-due">{t('adm.dueTitle')}</h2>
       <p className="small muted">{t('adm.dueLead')}</p>
       <form noValidate onSubmit={(e) => { e.preventDefault(); void calc(); }}>
@@ -69,6 +69,7 @@ export function DueDateCalculator({ changes }: { changes: number }) {
           <div className="adm-field span-2">
             <label htmlFor="due-from">{t('adm.receivedAt')}</label>
             <input id="due-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} aria-invalid={!!fieldErr.from} aria-describedby={fieldErr.from ? 'due-from-err' : undefined} />
+            {/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(from) && <div className="small muted">{from.slice(11, 16)} {t(`adm.wd.${isoWeekday(from.slice(0, 10))}`)}, {ddmm(from.slice(0, 10))}</div>}
             {fieldErr.from && <div id="due-from-err" className="field-error">{fieldErr.from}</div>}
           </div>
           <div className="adm-field">

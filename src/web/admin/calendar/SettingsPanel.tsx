@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, newKey, post } from '../../api';
 import { fmtDate } from '../../format';
 import { ErrorBox } from '../../components/ui';
+import { DateReadout } from '../editor/fields';
 import { fmtHours, hoursPerDayOf, todayLocal } from '../model';
 
 export interface Setting { effectiveFrom: string; workingPeriods: { start: string; end: string }[]; weekend: number[]; sameDayCutoff: string; note: string | null }
@@ -45,7 +46,7 @@ export function SettingsPanel({ settings, onSaved }: { settings: Settings; onSav
   const inv = (k: string) => ({ 'aria-invalid': !!errors[k], 'aria-describedby': errors[k] ? `set-${k.replace(/\W/g, '-')}-err` : undefined });
 
   return (
-    <section className="card" aria-labelledby="h-settings">
+    <section className="card adm-card" aria-labelledby="h-settings">
       <h2 id="h-settings">{t('adm.settingsTitle')}</h2>
       <dl className="facts">
         <dt>{t('adm.inForceSince')}</dt><dd>{fmtDate(cur.effectiveFrom)}</dd>
@@ -55,7 +56,7 @@ export function SettingsPanel({ settings, onSaved }: { settings: Settings; onSav
         {cur.note && <><dt>{t('adm.note')}</dt><dd>{cur.note}</dd></>}
       </dl>
       {settings.versions.length > 1 && (
-        <details>
+        <details className="adm-settings-history">
           <summary>{t('adm.settingsVersions', { count: settings.versions.length })}</summary>
           <div className="table-wrap">
             <table>
@@ -81,11 +82,13 @@ export function SettingsPanel({ settings, onSaved }: { settings: Settings; onSav
           <div className="adm-field">
             <label htmlFor="set-from">{t('adm.effectiveFrom')}</label>
             <input id="set-from" type="date" value={draft.effectiveFrom} onChange={(e) => upd({ effectiveFrom: e.target.value })} {...inv('effectiveFrom')} />
+            <DateReadout value={draft.effectiveFrom} />
             {err('effectiveFrom')}
           </div>
           <div className="adm-field">
             <label htmlFor="set-cutoff">{t('adm.cutoff')}</label>
-            <input id="set-cutoff" type="time" value={draft.sameDayCutoff} onChange={(e) => upd({ sameDayCutoff: e.target.value })} {...inv('sameDayCutoff')} aria-describedby="set-cutoff-hint" />
+            <input id="set-cutoff" type="time" value={draft.sameDayCutoff} onChange={(e) => upd({ sameDayCutoff: e.target.value })} aria-invalid={!!errors.sameDayCutoff}
+              aria-describedby={['set-cutoff-hint', errors.sameDayCutoff ? 'set-sameDayCutoff-err' : ''].filter(Boolean).join(' ')} />
             <div id="set-cutoff-hint" className="small muted">{t('adm.cutoffHint')}</div>
             {err('sameDayCutoff')}
           </div>

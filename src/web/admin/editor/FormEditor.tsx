@@ -1,4 +1,4 @@
-import { Component, memo, useId, useMemo, useState, type ReactNode } from 'react';
+import { Component, memo, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Form, localiseErrors, validator } from '../../citizen/rjsf';
 import { addProp, fieldId, jsonErrorAt, moveProp, PROP_TYPES, propKeyOk, propRows, removeProp, updateProp, type PropRow, type PropType } from '../model';
@@ -8,13 +8,48 @@ const pretty = (v: unknown) => JSON.stringify(v, null, 2);
 
 export interface JsonState { error: string | null }
 
+/**
+ * ajv compiles validators with `new Function`; a Content-Security-Policy without 'unsafe-eval'
+ * forbids that. Then the browser cannot validate (the server still does on save): say so
+ * instead of failing.
+ */
+const evalBlocked = (() => {
+  try {
+    return new Function('return 1')() !== 1;
+  } catch {
+    return true;
+  }
+})();
+const isEvalError = (e: unknown) => e instanceof EvalError || /Content Security Policy|unsafe-eval/i.test(String((e as Error)?.message));
+
+/** The citizens' validator, except that a blocked `eval` means "cannot tell" rather than an exception in the middle of the preview. */
+const previewValidator = new Proxy(validator as any, {
+  get(target, prop) {
+    const v = target[prop];
+    if (typeof v !== 'function') return v;
+    return (...args: unknown[]) => {
+      try {
+        return v.apply(target, args);
+      } catch (e) {
+        if (!isEvalError(e)) throw e;
+        if (prop === 'isValid') return false;
+        if (prop === 'validateFormData') return { errors: [], errorSchema: {} };
+        if (prop === 'rawValidation') return { errors: [] };
+        return undefined;
+      }
+    };
+  },
+}) as typeof validator;
+
 /** The schema against the JSON Schema meta-schema, as far as the browser can tell (the server compiles it on save). */
 function schemaProblem(schema: any): string | null {
   if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return 'not an object';
   const ajv = (validator as any).ajv;
+  if (!ajv || evalBlocked) return null;
   try {
-    if (ajv && !ajv.validateSchema(schema)) return ajv.errorsText(ajv.errors);
+    if (!ajv.validateSchema(schema)) return ajv.errorsText(ajv.errors);
   } catch (e) {
+    if (isEvalError(e)) return null;
     return String((e as Error).message);
   }
   return null;
@@ -48,66 +83,76 @@ export function FormEditor({ onJsonState }: { onJsonState: (s: JsonState) => voi
       const at = jsonErrorAt(v, msg);
       const err = at ? t('adm.jsonErrorAt', { line: at.line, col: at.col, msg }) : t('adm.jsonError', { msg });
       setParseError(err);
-      onJsonState({ error: err });
       return;
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      const err = t('adm.jsonNotObject');
-      setParseError(err);
-      onJsonState({ error: err });
+      setParseError(t('adm.jsonNotObject'));
       return;
     }
     setParseError(null);
-    onJsonState({ error: null });
     setSrc(parsed);
     set('form', parsed);
   };
+  // The editor blocks saving while the text does not parse (what is saved must be what is shown).
+  useEffect(() => onJsonState({ error: parseError }), [parseError, onJsonState]);
   const problem = useMemo(() => (parseError ? null : schemaProblem(def.form)), [def.form, parseError]);
   const id = fieldId('form');
   const describedBy = [parseError || problem ? `${id}-parse` : '', errors.form ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="adm-form-editor">
-      <div className="adm-form-left">
-        <h3 id="h-fields">{t('adm.fieldList')}</h3>
-        {parseError ? <p className="alert alert-info">{t('adm.fieldListDisabled')}</p> : <FieldList readOnly={readOnly} />}
-        <h3><label htmlFor={id} className="adm-inline-label">{t('adm.formJson')}</label></h3>
-        <p className="small muted" id={`${id}-hint`}>{t('adm.formJsonHint')}</p>
-        <textarea
-          id={id} className="adm-json" spellCheck={false} rows={18} value={text} readOnly={readOnly} aria-invalid={!!(parseError || problem || errors.form)}
-          aria-describedby={[`${id}-hint`, describedBy].filter(Boolean).join(' ')} onChange={(e) => onText(e.target.value)}
-        />
-        {(parseError || problem) && (
-          <div id={`${id}-parse`} className="field-error" role="alert">
-            {parseError ?? t('adm.schemaProblem', { msg: problem })}
+    <>
+      <h3 id="h-fields">{t('adm.fieldList')}</h3>
+      {parseError ? <p className="alert alert-info">{t('adm.fieldListDisabled')}</p> : <FieldList readOnly={readOnly} />}
+      <div className="adm-form-editor">
+        <div className="adm-form-left">
+          <h3><label htmlFor={id} className="adm-inline-label">{t('adm.formJson')}</label></h3>
+          <p className="small muted" id={`${id}-hint`}>{t('adm.formJsonHint')}</p>
+          <textarea
+            id={id} className="adm-json" spellCheck={false} rows={18} value={text} readOnly={readOnly} aria-invalid={!!(parseError || problem || errors.form)}
+            aria-describedby={[`${id}-hint`, describedBy].filter(Boolean).join(' ')} onChange={(e) => onText(e.target.value)}
+          />
+          {(parseError || problem) && (
+            <div id={`${id}-parse`} className="field-error" role="alert">
+              {parseError ?? t('adm.schemaProblem', { msg: problem })}
+            </div>
+          )}
+          <FieldError path="form" />
+          <FieldError path="form.type" />
+        </div>
+        <div className="adm-form-right">
+          <h3 id="h-preview">{t('adm.preview')}</h3>
+          <p className="small muted">{evalBlocked ? t('adm.previewNoCheck') : t('adm.previewHint')}</p>
+          <div className="adm-preview" role="region" aria-labelledby="h-preview">
+            <PreviewBoundary resetKey={def.form} fallback={(e) => <p className="field-error">{t('adm.previewFailed', { msg: e })}</p>}>
+              <Preview schema={def.form} lang={i18n.language} submitText={t('adm.previewCheck')} />
+            </PreviewBoundary>
           </div>
-        )}
-        <FieldError path="form" />
-        <FieldError path="form.type" />
-      </div>
-      <div className="adm-form-right">
-        <h3 id="h-preview">{t('adm.preview')}</h3>
-        <p className="small muted">{t('adm.previewHint')}</p>
-        <div className="adm-preview" role="region" aria-labelledby="h-preview">
-          <PreviewBoundary resetKey={def.form} fallback={(e) => <p className="field-error">{t('adm.previewFailed', { msg: e })}</p>}>
-            <Preview schema={def.form} lang={i18n.language} submitText={t('adm.previewCheck')} />
-          </PreviewBoundary>
         </div>
       </div>
-    </div>
+    </>
   );
 }
 
 const Preview = memo(function Preview({ schema, lang, submitText }: { schema: any; lang: string; submitText: string }) {
   const [data, setData] = useState<any>({});
-  const uiSchema = useMemo(() => ({ 'ui:submitButtonOptions': { submitText, props: { className: 'btn' } } }), [submitText]);
+  const uiSchema = useMemo(() => ({ 'ui:submitButtonOptions': evalBlocked ? { norender: true } : { submitText, props: { className: 'btn' } } }), [submitText]);
+  // rjsf compares schemas ignoring key order, so a reordered form would not redraw: remount it then (answers typed in the preview stay).
+  const shape = useMemo(() => shapeOf(schema), [schema]);
   return (
     <Form
-      schema={schema} uiSchema={uiSchema} formData={data} validator={validator} showErrorList={false} noHtml5Validate
-      liveValidate="onBlur" transformErrors={localiseErrors(lang)} onChange={(e) => setData(e.formData)} onSubmit={() => {}}
+      key={shape}
+      schema={schema} uiSchema={uiSchema} formData={data} validator={previewValidator} showErrorList={false} noHtml5Validate
+      liveValidate={evalBlocked ? false : 'onBlur'} noValidate={evalBlocked} transformErrors={localiseErrors(lang)} onChange={(e) => setData(e.formData)} onSubmit={() => {}}
       idPrefix="preview"
     />
   );
 });
+
+/** The keys of every object in the schema, in order: changes when fields are added, removed or reordered. */
+function shapeOf(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(shapeOf).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => k + shapeOf(x)).join(',')}}`;
+  return '';
+}
 
 /** A schema the renderer cannot draw shows a message instead of breaking the page; the next edit tries again. */
 class PreviewBoundary extends Component<{ children: ReactNode; resetKey: unknown; fallback: (msg: string) => ReactNode }, { error: string | null }> {
@@ -227,7 +272,7 @@ function AddProp({ existing, onAdd }: { existing: string[]; onAdd: (r: PropRow) 
       <div className="adm-grid">
         <div className="adm-field">
           <label htmlFor="newprop-key">{t('adm.propKey')}</label>
-          <input id="newprop-key" className="adm-mono" spellCheck={false} value={row.key} placeholder="vd: ngheNghiep" aria-describedby="newprop-key-hint"
+          <input id="newprop-key" className="adm-mono" spellCheck={false} value={row.key} placeholder={t('adm.propKeyPh')} aria-describedby="newprop-key-hint"
             onChange={(e) => setRow({ ...row, key: e.target.value })} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
           <div id="newprop-key-hint" className="small muted">{t('adm.propKeyHint')}</div>
         </div>

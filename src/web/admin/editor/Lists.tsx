@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocalName } from '../../components/ui';
 import { fmtMoney } from '../../format';
 import { DOC_KINDS, fieldId, moveItem, slug, todayLocal, type Doc, type Fee } from '../model';
 import { CheckField, DateField, FieldError, MoneyField, NumberField, SelectField, TextField, useEditor } from './fields';
@@ -9,6 +10,7 @@ type Announce = (msg: string) => void;
 /** Fees (phí, lệ phí): each dated, with the in-person and the online amount and its legal basis. */
 export function FeesEditor({ announce }: { announce: Announce }) {
   const { t } = useTranslation();
+  const pick = useLocalName();
   const { def, setList, readOnly } = useEditor();
   const fees = def.fees;
   const add = () => {
@@ -24,7 +26,7 @@ export function FeesEditor({ announce }: { announce: Announce }) {
         const what = t('adm.feeN', { n: i + 1 });
         return (
           <fieldset key={i} className="adm-row" id={fieldId(`fees[${i}]`)}>
-            <legend>{what}{f.name ? `: ${f.name}` : ''}</legend>
+            <legend>{what}{f.name ? `: ${pick(f.name, f.nameEn)}` : ''}</legend>
             <RowTools listId="fees" index={i} count={fees.length} what={what} announce={announce} disabled={readOnly}
               onMove={(by) => setList('fees', moveItem(fees, i, by))} onRemove={() => setList('fees', fees.filter((_, j) => j !== i))} />
             <FieldError path={`fees[${i}]`} />
@@ -52,6 +54,7 @@ export function FeesEditor({ announce }: { announce: Announce }) {
 /** Required documents (thành phần hồ sơ). */
 export function DocumentsEditor({ announce }: { announce: Announce }) {
   const { t } = useTranslation();
+  const pick = useLocalName();
   const { def, set, setList, readOnly } = useEditor();
   const docs = def.documents;
   const add = () => {
@@ -65,9 +68,10 @@ export function DocumentsEditor({ announce }: { announce: Announce }) {
       {docs.length === 0 && <p className="muted">{t('adm.noDocs')}</p>}
       {docs.map((d, i) => {
         const what = t('adm.docN', { n: i + 1 });
+        const shown = pick(d.name, d.nameEn);
         return (
           <fieldset key={i} className="adm-row" id={fieldId(`documents[${i}]`)}>
-            <legend>{what}{d.name ? `: ${d.name.length > 80 ? `${d.name.slice(0, 80)}…` : d.name}` : ''}</legend>
+            <legend>{what}{shown ? `: ${shown.length > 80 ? `${shown.slice(0, 80)}…` : shown}` : ''}</legend>
             <RowTools listId="documents" index={i} count={docs.length} what={what} announce={announce} disabled={readOnly}
               onMove={(by) => setList('documents', moveItem(docs, i, by))} onRemove={() => setList('documents', docs.filter((_, j) => j !== i))} />
             <FieldError path={`documents[${i}]`} />
@@ -75,7 +79,7 @@ export function DocumentsEditor({ announce }: { announce: Announce }) {
               <TextField className="span-2" path={`documents[${i}].name`} label={t('adm.nameVi')} multiline
                 onBlur={() => { if (!d.code && d.name) set(`documents[${i}].code`, slug(d.name)); }} />
               <TextField className="span-2" path={`documents[${i}].nameEn`} label={t('adm.nameEn')} multiline lang="en" />
-              <TextField path={`documents[${i}].code`} label={t('adm.docCode')} hint={t('adm.docCodeHint')} />
+              <TextField path={`documents[${i}].code`} label={t('adm.docCode')} />
               <SelectField path={`documents[${i}].kind`} label={t('adm.docKind')} options={DOC_KINDS.map((k) => ({ value: k, label: t(`adm.docKinds.${k}`) }))} />
               <NumberField path={`documents[${i}].count`} label={t('adm.docCount')} min={1} step="1" />
               <div className="adm-checks">
@@ -108,7 +112,8 @@ export function StringListEditor({ path, itemLabel, addLabel, announce, minCount
           const what = `${itemLabel} ${i + 1}`;
           return (
             <li key={i}>
-              <TextField path={`${path}[${i}]`} label={what} className="adm-grow" />
+              <span className="adm-strings-n" aria-hidden="true">{i + 1}.</span>
+              <TextField path={`${path}[${i}]`} label={what} className="adm-grow adm-hidden-label" />
               <RowTools listId={path} index={i} count={items.length} what={what} announce={announce} disabled={readOnly} minCount={minCount}
                 onMove={(by) => setList(path, moveItem(items, i, by))} onRemove={() => setList(path, items.filter((_, j) => j !== i))} />
             </li>

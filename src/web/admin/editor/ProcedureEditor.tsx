@@ -8,7 +8,7 @@ import { useSession } from '../../session';
 import {
   blankDefinition, checkProcess, elementForPath, errorsByPath, fieldId, forSave, hoursPerDayOf, pickDefinition, SECTORS, setIn, todayLocal, type Definition,
 } from '../model';
-import { Ctx, FieldError, NumberField, SelectField, TextField, type EditorCtx } from './fields';
+import { Ctx, DateReadout, FieldError, NumberField, SelectField, TextField, type EditorCtx } from './fields';
 import { DocumentsEditor, FeesEditor, StringListEditor } from './Lists';
 import { ProcessEditor } from './ProcessEditor';
 import { FormEditor } from './FormEditor';
@@ -64,9 +64,13 @@ function EditorLoader({ code, copyFrom, version, title }: { code?: string; copyF
   return <Editor key={reloads} initial={loaded} code={code} copyFrom={copyFrom} title={title} onReload={() => setReloads((n) => n + 1)} />;
 }
 
-function BackLink() {
+function BackLink({ dirty }: { dirty?: boolean }) {
   const { t } = useTranslation();
-  return <Link className="btn" to="/quan-tri/thu-tuc"><span aria-hidden="true">← </span>{t('adm.backToList')}</Link>;
+  return (
+    <Link className="btn" to="/quan-tri/thu-tuc" onClick={(e) => { if (dirty && !window.confirm(t('adm.leaveUnsaved'))) e.preventDefault(); }}>
+      <span aria-hidden="true">← </span>{t('adm.backToList')}
+    </Link>
+  );
 }
 
 /** The section an error path belongs to, when the field itself is not on the page. */
@@ -90,6 +94,8 @@ function Editor({ initial, code, copyFrom, title, onReload }: { initial: Loaded;
   const [versions, setVersions] = useState<VersionRow[]>(initial.versions);
   const latest = versions.reduce<VersionRow | null>((a, v) => (!a || v.version > a.version ? v : a), null);
   const [expectedVersion, setExpectedVersion] = useState<number | undefined>(initial.latest?.version);
+  // The version whose content is on screen (after a save: the one just written).
+  const [basedOn, setBasedOn] = useState(initial.basedOn);
   const today = todayLocal();
   const minDate = !isNew && latest && latest.effectiveFrom > today ? latest.effectiveFrom : today;
   const [effectiveFrom, setEffectiveFrom] = useState(minDate);
@@ -108,6 +114,10 @@ function Editor({ initial, code, copyFrom, title, onReload }: { initial: Loaded;
   const summaryRef = useRef<HTMLDivElement>(null);
   const lastAttempt = useRef<{ body: string; key: string } | null>(null);
 
+  // "Saved" came with the navigation after creating: show it once, not again on reload.
+  useEffect(() => {
+    if ((loc.state as any)?.saved) nav(`${loc.pathname}${loc.search}`, { replace: true, state: null });
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     void get<{ items: Named[] }>('/catalog/fields').then((r) => setFields(r.items)).catch(() => {});
     void get<{ items: Named[] }>('/catalog/life-events').then((r) => setEvents(r.items)).catch(() => {});
@@ -136,6 +146,7 @@ function Editor({ initial, code, copyFrom, title, onReload }: { initial: Loaded;
   }, []);
   const ctx: EditorCtx = useMemo(() => ({ def, set, setList, errors, labels, readOnly }), [def, set, setList, errors, labels, readOnly]);
 
+  const onJsonState = useCallback((s: { error: string | null }) => setJsonError(s.error), []);
   const check = checkProcess(def, hoursPerDay);
   const failing = check.rules.filter((r) => !r.ok);
 
@@ -166,6 +177,7 @@ function Editor({ initial, code, copyFrom, title, onReload }: { initial: Loaded;
       setSaved(info);
       setBaseline(JSON.stringify(def));
       setExpectedVersion(res.version);
+      setBasedOn(res.version);
       const v = await get(`/procedures/${encodeURIComponent(code!)}/versions`).catch(() => null);
       if (v) setVersions(v.items);
       requestAnimationFrame(() => document.getElementById('adm-saved')?.focus());
@@ -190,20 +202,28 @@ function Editor({ initial, code, copyFrom, title, onReload }: { initial: Loaded;
   const fieldKnown = fields.some((f) => f.code === def.fieldCode);
   const showFieldInputs = otherField || (fields.length > 0 && !fieldKnown) || !!(errors.field || errors.fieldEn || errors.fieldCode);
   const errorList = Object.entries(errors);
+  // "Khoản phí 1 — Mức thu khi nộp trực tuyến": the row as well as the field.
+  const labelOf = (path: string) => {
+    const label = labels.get(path) ?? path;
+    const m = /^(fees|documents|process)\[(\d+)\]\./.exec(path);
+    if (!m) return label;
+    const row = t(m[1] === 'fees' ? 'adm.feeN' : m[1] === 'documents' ? 'adm.docN' : 'adm.stepN', { n: Number(m[2]) + 1 });
+    return `${row} — ${label}`;
+  };
   const sectionTitle = (s: (typeof SECTION_IDS)[number]) => t(`adm.sections.${s}`);
 
   return (
     <Ctx.Provider value={ctx}>
       <Page title={title} actions={
         <div className="btn-row adm-head-actions">
-          <BackLink />
+          <BackLink dirty={dirty} />
           {!isNew && <a className="btn" href={`/thu-tuc/${code}`} target="_blank" rel="noreferrer">{t('adm.publicPage')}</a>}
         </div>
       }>
         {readOnly && <p className="alert alert-info">{t('adm.readOnly')}</p>}
         {copyFrom && isNew && <p className="alert alert-info">{t('adm.copyNote', { code: copyFrom })}</p>}
         {!isNew && latest && (
-          <VersionsCard code={code!} versions={versions} latest={latest} basedOn={initial.basedOn} today={today} />
+          <VersionsCard code={code!} versions={versions} latest={latest} basedOn={basedOn} today={today} />
         )}
         {saved && (
           <div id="adm-saved" tabIndex={-1} className="alert alert-ok" role="status">
@@ -242,7 +262,7 @@ function Editor({ initial, code, copyFrom, title, onReload }: { initial: Loaded;
                       if (el.tabIndex < 0 && !/^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(el.tagName)) el.tabIndex = -1;
                       el.scrollIntoView({ block: 'center' });
                       el.focus();
-                    }}>{labels.get(path) ?? path}</a>: {msg}
+                    }}>{labelOf(path)}</a>: {msg}
                   </li>
                 ))}
               </ul>
@@ -327,12 +347,12 @@ function Editor({ initial, code, copyFrom, title, onReload }: { initial: Loaded;
             <FeesEditor announce={setLive} />
           </Section>
 
-          <Section id="documents" title={sectionTitle('documents')}>
+          <Section id="documents" title={sectionTitle('documents')} lead={t('adm.docsLead')}>
             <DocumentsEditor announce={setLive} />
           </Section>
 
           <Section id="form" title={sectionTitle('form')}>
-            <FormEditor onJsonState={(s) => setJsonError(s.error)} />
+            <FormEditor onJsonState={onJsonState} />
           </Section>
 
           <Section id="process" title={sectionTitle('process')} lead={t('adm.processLead')}>
@@ -350,6 +370,7 @@ function Editor({ initial, code, copyFrom, title, onReload }: { initial: Loaded;
                 <input id={fieldId('effectiveFrom')} type="date" value={effectiveFrom} min={isNew ? undefined : minDate} required
                   aria-invalid={!!errors.effectiveFrom} aria-describedby={errors.effectiveFrom ? `${fieldId('effectiveFrom')}-err` : undefined}
                   onChange={(e) => { setEffectiveFrom(e.target.value); setErrors(({ effectiveFrom: _x, ...rest }) => rest); }} />
+                <DateReadout value={effectiveFrom} />
                 <FieldError path="effectiveFrom" />
               </div>
               <div className="adm-savebar-status small">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useLocalName } from '../../components/ui';
 import { checkProcess, fieldId, fmtHours, moveItem, ROLES, stepHours, type Step } from '../model';
 import { FieldError, NumberField, SelectField, TextField, useEditor } from './fields';
 import { RowTools } from './RowTools';
@@ -9,6 +10,7 @@ import { RowTools } from './RowTools';
  */
 export function ProcessEditor({ announce, hoursPerDay }: { announce: (m: string) => void; hoursPerDay: number }) {
   const { t } = useTranslation();
+  const pick = useLocalName();
   const { def, set, setList, readOnly, labels, errors } = useEditor();
   const steps = def.process;
   const check = checkProcess(def, hoursPerDay);
@@ -55,12 +57,14 @@ export function ProcessEditor({ announce, hoursPerDay }: { announce: (m: string)
       <ol className="adm-steps">
         {steps.map((s, i) => {
           const what = t('adm.stepN', { n: i + 1 });
+          const shown = pick(s.name, s.nameEn);
+          labels.set(`process[${i}].unit`, t('adm.unit'));
           const unitKind = s.unit === 'desk' || s.unit === 'leadership' ? s.unit : 'division';
           const slug = s.unit.startsWith('division:') ? s.unit.slice('division:'.length) : '';
           return (
             <li key={i}>
               <fieldset className="adm-row" id={fieldId(`process[${i}]`)}>
-                <legend>{what}{s.name ? `: ${s.name.length > 70 ? `${s.name.slice(0, 70)}…` : s.name}` : ''} <span className="muted small">— {fmtHours(stepHours(s.duration, hoursPerDay))} {t('adm.hoursShort')}</span></legend>
+                <legend>{what}{shown ? `: ${shown.length > 70 ? `${shown.slice(0, 70)}…` : shown}` : ''} <span className="muted small">— {fmtHours(stepHours(s.duration, hoursPerDay))} {t('adm.hoursShort')}</span></legend>
                 <RowTools listId="process" index={i} count={steps.length} what={what} announce={announce} disabled={readOnly}
                   onMove={(by) => setList('process', moveItem(steps, i, by))} onRemove={() => setList('process', steps.filter((_, j) => j !== i))} />
                 <FieldError path={`process[${i}]`} />

@@ -1,6 +1,7 @@
 import { createContext, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldId, getIn, type Definition } from '../model';
+import { ddmm, isoWeekday } from '../calendar/dates';
 
 /**
  * The editor's state shared with every input: the definition, a setter by path, and the field
@@ -88,6 +89,7 @@ export function DateField({ path, label, hint, className, min }: BaseProps & { m
     <Wrap id={id} label={label} hint={hint} className={className} path={path}>
       <input id={id} type="date" min={min} value={value ?? ''} aria-invalid={!!err} aria-describedby={describedBy} disabled={ctx.readOnly}
         onChange={(e) => ctx.set(path, e.target.value || undefined)} />
+      <DateReadout value={value} />
     </Wrap>
   );
 }
@@ -120,6 +122,16 @@ export function CheckField({ path, label, checked, onChange, className }: { path
 }
 
 const groupVi = (n: number) => n.toLocaleString('vi-VN');
+
+/**
+ * The chosen date spelled out Vietnamese-style under a date input: browsers draw the input in
+ * their own locale (an English browser shows 07/01/2025 for 1 July), which misleads here.
+ */
+export function DateReadout({ value }: { value: unknown }) {
+  const { t } = useTranslation();
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  return <div className="small muted adm-date-readout">{t(`adm.wd.${isoWeekday(value)}`)}, {ddmm(value)}</div>;
+}
 
 /**
  * Money in whole đồng with thousands separators as you type ("1.500.000"), keeping the caret
