@@ -10,7 +10,7 @@ const vitest = (env: Record<string, string>, args: string[]) =>
 
 // The browser tests use the built web app; building takes a few seconds.
 console.log('\n=== Building the web app ===');
-if ((spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' }).status ?? 1) !== 0) process.exit(1);
+if ((spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status ?? 1) !== 0) process.exit(1);
 console.log('\n=== Type-checking ===');
 if ((spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { stdio: 'inherit' }).status ?? 1) !== 0) process.exit(1);
 if ((spawnSync('npx', ['tsc', '--noEmit', '-p', 'src/web'], { stdio: 'inherit' }).status ?? 1) !== 0) process.exit(1);
