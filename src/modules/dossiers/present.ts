@@ -45,12 +45,15 @@ export async function trackingRows(db: Executor, d: DossierRow) {
   return rows;
 }
 
-export async function presentDossier(db: Executor, d: DossierRow, p: Principal | null, opts: { withLog?: boolean } = {}) {
+type DocRow = { document_code: string; file_id: string; filename: string; mime: string; size: number; sha256: string; added_seq: number };
+
+export async function presentDossier(db: Executor, d: DossierRow, p: Principal | null, opts: { withLog?: boolean; documents?: DocRow[] } = {}) {
   const cal = await getCalendar(db);
   const agency = await getOrgUnit(db, d.agency_id);
   const version = await getVersion(db, d.procedure_version_id);
   const process = (d.process as ResolvedStep[] | null) ?? null;
-  const docs = await db.selectFrom('dossier_document').selectAll().where('dossier_id', '=', d.id).orderBy('added_seq').execute();
+  // A new dossier's documents are known to the caller; otherwise read them.
+  const docs: DocRow[] = opts.documents ?? (await db.selectFrom('dossier_document').selectAll().where('dossier_id', '=', d.id).orderBy('added_seq').execute());
   const docNames = new Map(version?.definition.documents.map((x) => [x.code, x]) ?? []);
   const stepUnit = d.step_unit_id ? await getOrgUnit(db, d.step_unit_id) : undefined;
   const now = new Date();

@@ -42,28 +42,39 @@ export async function inbox(db: Executor, p: Principal, f: InboxFilter) {
   const now = new Date();
   // "Due soon": less than one working day left.
   const soon = cal.addWorkingMinutes(now, cal.hoursPerDay * 60);
-  const units = pairs.map((x) => x.unitId);
-  const roles = pairs.map((x) => x.role);
-  const where = sql`d.status in (1, 2, 4, 9)
-    and d.step_unit_id = any(${[...new Set(units)]}::uuid[])
-    and (d.step_unit_id, d.step_role) in (select * from unnest(${units}::uuid[], ${roles}::text[]))
-    and (d.step_assignee_id is null or d.step_assignee_id = ${p.userId} or ${p.roles.some((g) => g.role === 'head_of_division' || g.role === 'signing_authority')})
+  // Each (unit, role) is read in due order from its own index range and only the first rows of
+  // each are merged: the cost follows the page size, not the size of the inbox.
+  const uniq = [...new Map(pairs.map((x) => [`${x.unitId}|${x.role}`, x])).values()];
+  const units = uniq.map((x) => x.unitId);
+  const roles = uniq.map((x) => x.role);
+  const canSeeAssigned = p.roles.some((g) => g.role === 'head_of_division' || g.role === 'signing_authority');
+  const filters = sql`d.status in (1, 2, 4, 9)
+    and (d.step_assignee_id is null or d.step_assignee_id = ${p.userId} or ${canSeeAssigned})
     ${f.procedureCode ? sql`and d.procedure_code = ${f.procedureCode}` : sql``}
     ${f.status ? sql`and d.status = ${f.status}` : sql``}
     ${f.assignedToMe ? sql`and d.step_assignee_id = ${p.userId}` : sql``}
     ${f.overdue ? sql`and (d.step_due_at < ${now} or d.due_at < ${now})` : sql``}
     ${f.dueSoon ? sql`and d.step_due_at >= ${now} and d.step_due_at < ${soon}` : sql``}
     ${f.q ? sql`and (d.code ilike ${`%${f.q}%`} or search_norm(d.applicant_name) like '%' || search_norm(${f.q}) || '%')` : sql``}`;
+  const pairsSql = sql`unnest(${units}::uuid[], ${roles}::text[]) as p(unit, role)`;
   const [rows, counts] = await Promise.all([
-    sql<any>`select d.id, d.code, d.status, d.channel, d.procedure_code, d.procedure_name, d.applicant_name, d.submitted_at, d.received_at,
-        d.due_at, d.current_step, d.step_due_at, d.step_assignee_id, d.step_unit_id, d.version, d.process->d.current_step->>'name' as step_name
-      from dossier d where ${where}
-      order by coalesce(d.step_due_at, d.submitted_at + interval '1 day') asc, d.code
+    sql<any>`select d.* from ${pairsSql}
+      cross join lateral (
+        select d.id, d.code, d.status, d.channel, d.procedure_code, d.procedure_name, d.applicant_name, d.submitted_at, d.received_at,
+          d.due_at, d.current_step, d.step_due_at, d.step_assignee_id, d.step_unit_id, d.version, d.process->d.current_step->>'name' as step_name,
+          coalesce(d.step_due_at, d.submitted_at) as sort_at
+        from dossier d
+        where d.step_unit_id = p.unit and d.step_role = p.role and ${filters}
+        order by coalesce(d.step_due_at, d.submitted_at), d.code
+        limit ${f.offset + f.limit}
+      ) d
+      order by d.sort_at, d.code
       limit ${f.limit} offset ${f.offset}`.execute(db),
     sql<any>`select count(*) as total,
         count(*) filter (where d.step_due_at < ${now} or d.due_at < ${now}) as overdue,
         count(*) filter (where d.step_due_at >= ${now} and d.step_due_at < ${soon}) as due_soon
-      from dossier d where ${where}`.execute(db),
+      from ${pairsSql} join dossier d on d.step_unit_id = p.unit and d.step_role = p.role
+      where ${filters}`.execute(db),
   ]);
   const c = counts.rows[0];
   return {

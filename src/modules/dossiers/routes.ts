@@ -75,7 +75,10 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
       let row = await insertDossier(tx, p, prep, req.body.form, code);
       if (req.body.draftId) await tx.deleteFrom('dossier_draft').where('id', '=', req.body.draftId).where('user_id', '=', p.userId).execute();
       if (req.body.receive && p.kind === 'staff') row = await act(tx, p, row.id, 'receive', { version: row.version });
-      return { status: 201, body: await presentDossier(tx, row, p) };
+      const documents = row.version === 1
+        ? prep.files.map((f) => ({ document_code: f.code, file_id: f.file.id, filename: f.file.filename, mime: f.file.mime, size: f.file.size, sha256: f.file.sha256, added_seq: 1 }))
+        : undefined;
+      return { status: 201, body: await presentDossier(tx, row, p, { documents }) };
     });
     reply.status(res.status).header('location', `/api/v1/dossiers/${(res.body as any).id}`);
     if (res.replayed) reply.header('idempotent-replayed', 'true');
