@@ -18,9 +18,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh context (cookies, storage) with Vietnamese defaults and a phone or desktop viewport. */
-export async function newPage(browser: Browser, base: string, opts: { phone?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(browser: Browser, base: string, opts: { phone?: boolean; bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: base,
+    // Only for injecting test tooling (axe-core) as an inline script; the app itself runs under its CSP.
+    bypassCSP: opts.bypassCSP ?? false,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: opts.phone ? { width: 360, height: 780 } : { width: 1280, height: 900 },

@@ -267,7 +267,8 @@ describe('officials\' workspace in the browser', () => {
     expect(statuses.every((s) => s === 'Mới đăng ký')).toBe(true);
     await page.getByLabel('Chỉ hồ sơ quá hạn').click();
     await page.waitForURL((u) => u.searchParams.get('quaHan') === '1' && u.searchParams.get('trangThai') === '1');
-    expect(await page.getByLabel('Chỉ hồ sơ quá hạn').isChecked()).toBe(true);
+    // The URL changes first; the checkbox follows when the router's transition renders.
+    await expect.poll(() => page.getByLabel('Chỉ hồ sơ quá hạn').isChecked()).toBe(true);
     await page.getByLabel('Chỉ hồ sơ quá hạn').click();
     await page.waitForURL((u) => !u.searchParams.has('quaHan'));
     // No column headers to click on a phone: sorting has its own control.

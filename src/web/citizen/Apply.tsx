@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, get, newKey } from '../api';
@@ -43,7 +43,7 @@ export default function Apply() {
         setFormData({ ...draft.form, applicant: { ...draft.form.applicant, idNumber: me?.idNumber } });
         setAgencyCode(draft.agencyCode ?? '');
         const restored: Record<string, Uploaded[]> = {};
-        for (const d of draft.documents) restored[d.code] = d.fileIds.map((id: string) => ({ id, filename: id.slice(0, 8), mime: '', size: 0 }));
+        for (const d of draft.documents) restored[d.code] = await Promise.all(d.fileIds.map(fileInfo));
         setDocs(restored);
       } else setFormData({ applicant });
     })().catch(setError);
@@ -146,7 +146,7 @@ export default function Apply() {
             </>
           )}
           <Form
-            schema={proc.form} uiSchema={uiSchema} formData={formData} validator={validator} showErrorList={false} noHtml5Validate
+            schema={proc.form} uiSchema={uiSchema} formData={formData} validator={validator} showErrorList={false} noHtml5Validate focusOnFirstError
             liveValidate="onBlur" transformErrors={localiseErrors(i18n.language)} extraErrors={toExtraErrors(fieldErrors)}
             onChange={(e) => setFormData(e.formData)}
             onSubmit={() => goTo(1)}
@@ -189,11 +189,15 @@ export default function Apply() {
             <dt>{t('proc.deadline')}</dt><dd>{t(`deadline.${proc.deadline.unit}`, { value: proc.deadline.value })}</dd>
             <dt>{t('apply.fee')}</dt><dd>{online.length ? online.map((f, i) => <div key={i}>{pick(f.name, f.nameEn)}: {fmtMoney(f.amount)}</div>) : t('common.free')}</dd>
             <dt>{t('proc.documents')}</dt>
-            <dd>{uploadDocs.filter((d: any) => docs[d.code]?.length).map((d: any) => <div key={d.code}>{pick(d.name, d.nameEn)}: {docs[d.code].length}</div>)}</dd>
+            <dd>
+              {uploadDocs.filter((d: any) => docs[d.code]?.length).map((d: any) => (
+                <div key={d.code}>{pick(d.name, d.nameEn)}: <b>{docs[d.code].map((f) => f.filename).join(', ')}</b></div>
+              ))}
+            </dd>
           </dl>
-          <details>
-            <summary>{t('apply.stepForm')}</summary>
-            <pre className="small" style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(formData, null, 2)}</pre>
+          <details open>
+            <summary>{t('apply.showAnswers')}</summary>
+            <Answers schema={proc.form} value={formData} />
           </details>
           <div className="btn-row">
             <button className="btn" onClick={() => goTo(1)}>{t('common.back')}</button>
@@ -203,5 +207,42 @@ export default function Apply() {
         </div>
       )}
     </Page>
+  );
+}
+
+/** A saved draft keeps only the files' ids: their names, types and sizes come back from the file's headers. */
+async function fileInfo(id: string): Promise<Uploaded> {
+  const r = await fetch(`/api/v1/files/${id}`, { method: 'HEAD', credentials: 'same-origin' }).catch(() => null);
+  const name = /filename\*=UTF-8''([^;]+)/.exec(r?.headers.get('content-disposition') ?? '')?.[1];
+  return { id, filename: name ? decodeURIComponent(name) : id.slice(0, 8), mime: r?.headers.get('content-type') ?? '', size: Number(r?.headers.get('content-length') ?? 0) };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** The answers as the applicant gave them, under the form's own labels (not the raw data). */
+function Answers({ schema, value }: { schema: any; value: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const show = (s: any, v: unknown): ReactNode => {
+    if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
+    if (s?.format === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v.split('-').reverse().join('/');
+    return String(v);
+  };
+  return (
+    <dl className="facts answers">
+      {Object.entries(value ?? {}).filter(([, v]) => !isEmpty(v)).map(([k, v]) => {
+        const s = schema?.properties?.[k];
+        return (
+          <Fragment key={k}>
+            <dt>{s?.title ?? k}</dt>
+            <dd>
+              {isObject(v) ? <Answers schema={s} value={v} />
+                : Array.isArray(v) ? <ol>{v.map((x, i) => <li key={i}>{isObject(x) ? <Answers schema={s?.items} value={x} /> : show(s?.items, x)}</li>)}</ol>
+                : show(s, v)}
+            </dd>
+          </Fragment>
+        );
+      })}
+    </dl>
   );
 }

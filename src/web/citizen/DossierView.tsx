@@ -26,6 +26,11 @@ export default function DossierView() {
   const actions: string[] = d.tracking.map((r: any) => r.action);
   const lastSupplement = [...d.tracking].reverse().find((r: any) => r.action === 'request_supplement');
   const results = d.documents.filter((x: any) => x.documentCode === 'result');
+  /** A document's name in the user's language, from the procedure (the dossier stores the Vietnamese one). */
+  const docName = (x: any) => {
+    const p = proc?.documents?.find((y: any) => y.code === x.documentCode);
+    return p ? pick(p.name, p.nameEn) : x.documentName;
+  };
   return (
     <Page title={t('dossier.title', { code: d.code })}>
       <ErrorBox error={error} />
@@ -59,8 +64,8 @@ export default function DossierView() {
           {d.tracking.map((r: any) => (
             <li key={r.seq}>
               <b>{pick(r.actionName?.vi, r.actionName?.en)}</b> <span className="muted small">{fmtDateTime(r.at)}</span>
-              <div className="small">{r.step}{r.to ? ` → ${r.to.name}` : ''}</div>
-              {r.stepDueAt && <div className="small muted">{t('dossier.due')}: {fmtDateTime(r.stepDueAt)} <Timeliness value={r.judgement} /></div>}
+              <div className="small">{r.step !== r.actionName?.vi && r.step}{r.step !== r.actionName?.vi && r.to ? ' → ' : ''}{r.to?.name}</div>
+              {r.stepDueAt && <div className="small muted">{t('dossier.stepDue')}: {fmtDateTime(r.stepDueAt)} <Timeliness value={r.judgement} /></div>}
               {r.note && <div className="small">“{r.note}”</div>}
             </li>
           ))}
@@ -69,7 +74,7 @@ export default function DossierView() {
 
       <section className="card" aria-labelledby="h-docs">
         <h2 id="h-docs">{t('dossier.documents')}</h2>
-        <ul>{d.documents.filter((x: any) => x.documentCode !== 'result').map((x: any) => <li key={x.fileId}>{x.documentName}: <a href={x.url}>{x.filename}</a></li>)}</ul>
+        <ul>{d.documents.filter((x: any) => x.documentCode !== 'result').map((x: any) => <li key={x.fileId}>{docName(x)}: <a href={x.url}>{x.filename}</a></li>)}</ul>
         <h3>{t('dossier.slips')}</h3>
         <ul>
           {['receipt', 'supplement', 'refusal', 'apology', 'tracking'].filter((k) => k === 'tracking' || actions.includes(SLIP_ACTION[k])).map((k) => (
@@ -88,14 +93,17 @@ function Supplement({ dossier, request, documents, onDone, onError }: { dossier:
   const { t } = useTranslation();
   const pick = useLocalName();
   const uploadable = documents.filter((x) => x.template !== 'form');
-  const [code, setCode] = useState(uploadable[0]?.code ?? '');
+  // The document the agency asked for is chosen already.
+  const asked = (request.data?.items ?? []).find((it: any) => uploadable.some((x) => x.code === it.documentCode))?.documentCode;
+  const [code, setCode] = useState('');
+  const chosen = code || asked || uploadable[0]?.code || '';
   const [files, setFiles] = useState<Uploaded[]>([]);
   const [busy, setBusy] = useState(false);
   const key = useRef(newKey());
   async function send() {
     setBusy(true);
     try {
-      const docCode = code || uploadable[0]?.code;
+      const docCode = chosen;
       await api('POST', `/dossiers/${dossier.id}/resubmit`, { version: dossier.version, documents: [{ code: docCode, fileIds: files.map((f) => f.id) }] }, { idempotencyKey: key.current });
       await onDone();
     } catch (e) {
@@ -110,10 +118,10 @@ function Supplement({ dossier, request, documents, onDone, onError }: { dossier:
       <p>{t('dossier.supplementLead')}</p>
       <ul>{(request.data?.items ?? []).map((it: any, i: number) => <li key={i}><b>{it.name}</b> — {it.reason}</li>)}</ul>
       <label htmlFor="sup-doc">{pick('Loại giấy tờ', 'Document type')}</label>
-      <select id="sup-doc" value={code || uploadable[0]?.code} onChange={(e) => setCode(e.target.value)}>
+      <select id="sup-doc" value={chosen} onChange={(e) => setCode(e.target.value)}>
         {uploadable.map((x) => <option key={x.code} value={x.code}>{pick(x.name, x.nameEn)}</option>)}
       </select>
-      <FileDrop label={t('dossier.sendSupplement')} files={files} onChange={setFiles} />
+      <FileDrop label={t('dossier.supplementFiles')} files={files} onChange={setFiles} />
       <button className="btn btn-primary" disabled={busy || files.length === 0} onClick={send}>{t('dossier.sendSupplement')}</button>
     </section>
   );

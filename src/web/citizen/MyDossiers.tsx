@@ -3,16 +3,24 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, get } from '../api';
 import { fmtDate, fmtDateTime } from '../format';
-import { ErrorBox, Loading, Page, StatusBadge } from '../components/ui';
+import { ErrorBox, Loading, Page, StatusBadge, useLocalName } from '../components/ui';
 
 export default function MyDossiers() {
   const { t } = useTranslation();
   const [items, setItems] = useState<any[] | null>(null);
   const [drafts, setDrafts] = useState<any[]>([]);
+  const [names, setNames] = useState<Record<string, { name: string; nameEn: string }>>({});
   const [error, setError] = useState<unknown>(null);
+  const pick = useLocalName();
   useEffect(() => {
     get('/my/dossiers').then((r) => setItems(r.items), setError);
-    get('/drafts').then((r) => setDrafts(r.items), () => {});
+    get('/drafts').then(async (r) => {
+      setDrafts(r.items);
+      // A draft stores only the procedure's code: its name tells the applicant what they were applying for.
+      const codes = [...new Set<string>(r.items.map((d: any) => d.procedureCode))];
+      const procs = await Promise.all(codes.map((c) => get(`/procedures/${encodeURIComponent(c)}`).catch(() => null)));
+      setNames(Object.fromEntries(procs.filter(Boolean).map((p: any) => [p.code, { name: p.name, nameEn: p.nameEn }])));
+    }, () => {});
   }, []);
   return (
     <Page title={t('mine.title')}>
@@ -23,7 +31,8 @@ export default function MyDossiers() {
           <ul className="result-list">
             {drafts.map((d) => (
               <li key={d.id}>
-                <b>{d.procedureCode}</b> <span className="muted small">{fmtDateTime(d.updatedAt)}</span>
+                <b>{names[d.procedureCode] ? pick(names[d.procedureCode].name, names[d.procedureCode].nameEn) : d.procedureCode}</b>
+                <div className="muted small">{t('mine.procedureCode')}: {d.procedureCode} · {t('mine.draftSaved')}: {fmtDateTime(d.updatedAt)}</div>
                 <div className="btn-row">
                   <Link className="btn" to={`/thu-tuc/${d.procedureCode}/nop-ho-so?nhap=${d.id}`}>{t('apply.resume')}</Link>
                   <button className="btn btn-danger" onClick={async () => { await api('DELETE', `/drafts/${d.id}`); setDrafts(drafts.filter((x) => x.id !== d.id)); }}>{t('apply.discard')}</button>

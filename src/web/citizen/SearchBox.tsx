@@ -55,6 +55,8 @@ export function SearchBox({ initial = '', autoFocus = false }: { initial?: strin
         aria-activedescendant={active >= 0 ? `${id}-o${active}` : undefined}
         onChange={(e) => { setQ(e.target.value); setOpen(true); }} onKeyDown={onKey} onFocus={() => setOpen(true)} onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
+      {/* Not everyone knows Enter searches (or sees a search key on a phone's keyboard). */}
+      <button type="submit" className="btn search-go">{t('common.search')}</button>
       {show && (
         <ul id={listId} role="listbox" className="suggestions" aria-label={t('search.suggestions')}>
           {hits.map((h, i) => (

@@ -5,6 +5,9 @@ import { ApiError, get } from '../api';
 import { fmtDateTime } from '../format';
 import { ErrorBox, Page, StatusBadge, Timeliness, useLocalName } from '../components/ui';
 
+/** Not received, withdrawn, stopped, returned: no step is in progress any more. */
+const CLOSED = [3, 7, 8, 10];
+
 export default function Track() {
   const { code: codeParam } = useParams();
   const { t } = useTranslation();
@@ -46,7 +49,7 @@ export default function Track() {
             <dt>{t('dossier.submitted')}</dt><dd>{fmtDateTime(data.submittedAt)}</dd>
             <dt>{t('dossier.received')}</dt><dd>{fmtDateTime(data.receivedAt)}</dd>
             <dt>{t('dossier.due')}</dt><dd>{fmtDateTime(data.dueAt)}</dd>
-            {data.currentStep && <><dt>{t('track.step')}</dt><dd>{data.currentStep.name} — {data.currentStep.unit}</dd></>}
+            {data.currentStep && !CLOSED.includes(data.status) && <><dt>{t('track.step')}</dt><dd>{data.currentStep.name}{data.currentStep.unit ? ` — ${data.currentStep.unit}` : ''}</dd></>}
           </dl>
           {data.waitingForApplicant && <p className="alert alert-info">{t('track.waiting')}</p>}
           <h3>{t('dossier.timeline')}</h3>

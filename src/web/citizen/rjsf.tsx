@@ -1,6 +1,8 @@
-import Form from '@rjsf/core';
+import { useCallback, type ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+import RjsfForm, { getDefaultRegistry } from '@rjsf/core';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import type { RJSFValidationError } from '@rjsf/utils';
+import { englishStringTranslator, TranslatableString, type BaseInputTemplateProps, type IconButtonProps, type RJSFValidationError } from '@rjsf/utils';
 import Ajv2020 from 'ajv/dist/2020';
 
 /** Procedure forms are JSON Schema 2020-12, validated in the browser exactly as on the server. */
@@ -38,4 +40,49 @@ export function toExtraErrors(byField: Record<string, string>): any {
   return out;
 }
 
-export { Form };
+/** rjsf's own words (array buttons, yes/no) in Vietnamese. */
+const viStrings: Partial<Record<TranslatableString, string>> = {
+  [TranslatableString.AddButton]: 'Thêm', [TranslatableString.AddItemButton]: 'Thêm mục', [TranslatableString.RemoveButton]: 'Xóa mục này',
+  [TranslatableString.MoveUpButton]: 'Chuyển lên', [TranslatableString.MoveDownButton]: 'Chuyển xuống', [TranslatableString.CopyButton]: 'Sao chép',
+  [TranslatableString.YesLabel]: 'Có', [TranslatableString.NoLabel]: 'Không', [TranslatableString.ArrayItemTitle]: 'Mục',
+  [TranslatableString.EmptyArray]: 'Chưa có mục nào. Bấm nút bên dưới để thêm.', [TranslatableString.ClearButton]: 'xóa nội dung',
+  [TranslatableString.OptionalObjectAdd]: 'Thêm thông tin', [TranslatableString.OptionalObjectRemove]: 'Bỏ thông tin này',
+  [TranslatableString.OptionalObjectEmptyMsg]: 'Chưa có thông tin',
+};
+
+/**
+ * rjsf draws its array buttons as Bootstrap glyph icons, which this app does not load: the
+ * buttons came out as empty boxes. These say what they do, in the user's language.
+ */
+function textButton(str: TranslatableString, cls: string, sign = '') {
+  return function TextButton({ id, className, onClick, disabled, registry }: IconButtonProps) {
+    return (
+      <button type="button" id={id} className={`btn rjsf-btn ${cls} ${className ?? ''}`} onClick={onClick} disabled={disabled}>
+        {sign && <span aria-hidden="true">{sign} </span>}{registry.translateString(str)}
+      </button>
+    );
+  };
+}
+const CoreInput = getDefaultRegistry().templates.BaseInputTemplate;
+/** An input with an error says so (aria-invalid: announced, and outlined in red like the app's other fields). */
+function BaseInputTemplate(props: BaseInputTemplateProps) {
+  return <CoreInput {...props} aria-invalid={props.rawErrors?.length ? true : undefined} />;
+}
+const templates = {
+  BaseInputTemplate,
+  ButtonTemplates: {
+    AddButton: textButton(TranslatableString.AddItemButton, 'rjsf-add', '+'),
+    RemoveButton: textButton(TranslatableString.RemoveButton, 'btn-danger rjsf-remove'),
+    MoveUpButton: textButton(TranslatableString.MoveUpButton, 'rjsf-move', '↑'),
+    MoveDownButton: textButton(TranslatableString.MoveDownButton, 'rjsf-move', '↓'),
+    CopyButton: textButton(TranslatableString.CopyButton, 'rjsf-copy'),
+  },
+};
+
+/** rjsf's Form with the buttons and its own strings in the user's language. */
+export function Form(props: ComponentProps<typeof RjsfForm>) {
+  const { i18n } = useTranslation();
+  const en = i18n.language === 'en';
+  const translateString = useCallback((str: TranslatableString, params?: string[]) => (!en && viStrings[str]) || englishStringTranslator(str, params), [en]);
+  return <RjsfForm templates={templates} translateString={translateString} {...props} />;
+}

@@ -14,23 +14,25 @@ export function FileDrop({ label, files, onChange, describedBy }: { label: strin
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const [progress, setProgress] = useState<{ name: string; value: number; error?: string }[]>([]);
+  // Each file in flight (or refused) keeps its own row, found by key: several files can be dropped at once.
+  const [progress, setProgress] = useState<{ key: number; name: string; value: number; error?: string }[]>([]);
+  const seq = useRef(0);
   const current = useRef(files);
   current.current = files;
 
   async function add(list: FileList | null) {
     if (!list) return;
     for (const file of Array.from(list)) {
-      const idx = progress.length;
-      setProgress((p) => [...p, { name: file.name, value: 0 }]);
+      const key = ++seq.current;
+      const update = (patch: { value?: number; error?: string }) => setProgress((p) => p.map((x) => (x.key === key ? { ...x, ...patch } : x)));
+      setProgress((p) => [...p, { key, name: file.name, value: 0 }]);
       try {
-        const res = await uploadFile(file, (v) => setProgress((p) => p.map((x, i) => (i === idx ? { ...x, value: v } : x))));
+        const res = await uploadFile(file, (v) => update({ value: v }));
         const preview = file.type.startsWith('image/') ? URL.createObjectURL(file) : undefined;
         onChange([...current.current, { ...res, preview }]);
-        setProgress((p) => p.filter((_, i) => i !== idx));
+        setProgress((p) => p.filter((x) => x.key !== key));
       } catch (e) {
-        const msg = e instanceof ApiError ? e.text(i18n.language) : String(e);
-        setProgress((p) => p.map((x, i) => (i === idx ? { ...x, error: msg } : x)));
+        update({ error: e instanceof ApiError ? e.text(i18n.language) : t('common.unexpectedError') });
       }
     }
   }
@@ -44,17 +46,26 @@ export function FileDrop({ label, files, onChange, describedBy }: { label: strin
         <div className="small muted">{t('apply.accepted')}</div>
         <input ref={input} type="file" multiple accept="application/pdf,image/jpeg,image/png" hidden onChange={(e) => { void add(e.target.files); e.target.value = ''; }} aria-label={label} />
       </div>
-      {progress.map((p, i) => (
-        <div key={i} className="file-row">
-          <span>{t('apply.uploading', { name: p.name })}</span>
-          {p.error ? <span className="field-error" role="alert">{p.error}</span> : <progress max={1} value={p.value} aria-label={p.name} />}
+      {progress.map((p) => (
+        <div key={p.key} className="file-row">
+          {p.error ? (
+            <>
+              <span className="field-error" role="alert">{t('apply.notUploaded', { name: p.name })} {p.error}</span>
+              <button type="button" className="btn" onClick={() => setProgress((x) => x.filter((y) => y.key !== p.key))} aria-label={`${t('common.close')}: ${p.name}`}>✕</button>
+            </>
+          ) : (
+            <>
+              <span>{t('apply.uploading', { name: p.name })}</span>
+              <progress max={1} value={p.value} aria-label={p.name} />
+            </>
+          )}
         </div>
       ))}
       {files.map((f) => (
         <div key={f.id} className="file-row">
           {f.preview ? <img src={f.preview} alt="" /> : <span className="badge badge-info" aria-hidden="true">PDF</span>}
           <a href={`/api/v1/files/${f.id}`} target="_blank" rel="noreferrer">{f.filename}</a>
-          <span className="muted small">{fmtSize(f.size)}</span>
+          {f.size > 0 && <span className="muted small">{fmtSize(f.size)}</span>}
           <button type="button" className="btn btn-danger" onClick={() => onChange(files.filter((x) => x.id !== f.id))} aria-label={`${t('apply.remove')} ${f.filename}`}>✕</button>
         </div>
       ))}

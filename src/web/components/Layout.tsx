@@ -30,7 +30,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {hasRole('desk_officer') && <NavLink to="/mot-cua" onClick={close}>{t('nav.desk')}</NavLink>}
             {hasRole('supervisor', 'head_of_division', 'signing_authority') && <NavLink to="/can-bo/giam-sat" onClick={close}>{t('nav.supervisor')}</NavLink>}
             {hasRole('catalog_admin', 'system_admin') && <NavLink to="/quan-tri" onClick={close}>{t('nav.admin')}</NavLink>}
-            <button className="linklike" lang={other} title={t('lang.label')} onClick={() => void i18n.changeLanguage(other)}>
+            <button className="linklike" lang={other} title={t('lang.label')} onClick={() => { close(); void i18n.changeLanguage(other); }}>
               {t('lang.switch')}
             </button>
             {me ? (

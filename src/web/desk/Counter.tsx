@@ -3,9 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, get, newKey } from '../api';
 import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
-import { fmtClock, isTransient, useDeskAgencies, usePoll, type DeskAgency, type DeskGroup, type Ticket } from './common';
-
-const COUNTER_KEY = 'motcua.desk.counter';
+import { COUNTER_KEY, fmtClock, isTransient, useDeskAgencies, usePoll, type DeskAgency, type DeskGroup, type Ticket } from './common';
 
 interface CounterState {
   counter: { id: string; number: number; name: string; nameEn: string };

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, newKey, post } from '../api';
 import { fmtDateTime, fmtMoney } from '../format';
 import { ErrorBox, Loading, Page, StatusBadge, useLocalName } from '../components/ui';
 import { FileDrop, type Uploaded } from '../components/FileDrop';
 import { Form, localiseErrors, toExtraErrors, validator } from '../citizen/rjsf';
-import { isNotFound, isTransient, useDeskAgencies } from './common';
+import { COUNTER_KEY, isNotFound, isTransient, useDeskAgencies } from './common';
 
 /** The applicant's details the desk enters once; they also fill the form's own applicant block. */
 const CARD_KEYS = ['fullName', 'idNumber', 'phone', 'email', 'address'] as const;
@@ -585,6 +586,8 @@ function Done({ outcome, checklist, onNext }: { outcome: Outcome; checklist: any
         )}
         <div className="btn-row no-print">
           <button type="button" className="btn" onClick={onNext}>{t('desk.reception.next')}</button>
+          {/* An officer serving queue tickets goes back to the counter to close this one and call the next. */}
+          {localStorage.getItem(COUNTER_KEY) && <Link className="btn" to="/mot-cua/quay">{t('desk.reception.backToCounter')}</Link>}
         </div>
       </section>
     </Page>

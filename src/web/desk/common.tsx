@@ -15,6 +15,9 @@ export interface Ticket {
 export interface DeskCounter { id: string; number: number; name: string; nameEn: string; groups: string[]; current: Ticket | null }
 export interface DeskAgency { code: string; name: string; nameEn: string; sector: string; level: 'province' | 'commune'; groups: DeskGroup[]; counters: DeskCounter[] }
 
+/** The counter this computer works at (remembered by the counter page, read by reception to lead back to it). */
+export const COUNTER_KEY = 'motcua.desk.counter';
+
 /**
  * Staff pages of the desk: a signed-in one-stop desk officer, or the sign-in page and back.
  * (The kiosk and the board are public devices and do not use this.)

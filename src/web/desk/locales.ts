@@ -57,7 +57,7 @@ export const deskStrings = {
         chooseProcedure: 'Hãy chọn thủ tục.', created: 'Hồ sơ {{code}} đã được lập (chưa tiếp nhận). Hoàn tất thao tác hoặc chọn thao tác khác cho hồ sơ này.',
         doneReceived: 'Đã tiếp nhận hồ sơ', doneSupplement: 'Đã lập phiếu yêu cầu bổ sung', doneRefused: 'Đã từ chối tiếp nhận hồ sơ',
         code: 'Mã hồ sơ', due: 'Hẹn trả kết quả', printReceipt: 'In giấy tiếp nhận và hẹn trả (PDF)', printSupplement: 'In phiếu yêu cầu bổ sung (PDF)',
-        printRefusal: 'In phiếu từ chối (PDF)', printTracking: 'Phiếu kiểm soát quá trình (PDF)', next: 'Tiếp nhận hồ sơ mới', handOver: 'Giao phiếu cho người nộp và hướng dẫn tra cứu bằng mã hồ sơ.',
+        printRefusal: 'In phiếu từ chối (PDF)', printTracking: 'Phiếu kiểm soát quá trình (PDF)', next: 'Tiếp nhận hồ sơ mới', backToCounter: 'Về quầy gọi số', handOver: 'Giao phiếu cho người nộp và hướng dẫn tra cứu bằng mã hồ sơ.',
       },
       returns: {
         title: 'Trả kết quả', query: 'Mã hồ sơ hoặc số định danh của người nộp', find: 'Tìm', none: 'Không có hồ sơ đã giải quyết xong phù hợp.',
@@ -129,7 +129,7 @@ export const deskStrings = {
         chooseProcedure: 'Choose a procedure.', created: 'Dossier {{code}} was created (not received). Finish the action or choose another one for it.',
         doneReceived: 'Dossier received', doneSupplement: 'Supplement request issued', doneRefused: 'Dossier refused',
         code: 'Dossier code', due: 'Result due', printReceipt: 'Print the receipt and appointment slip (PDF)', printSupplement: 'Print the supplement request (PDF)',
-        printRefusal: 'Print the refusal (PDF)', printTracking: 'Tracking slip (PDF)', next: 'Receive another dossier', handOver: 'Give the slip to the applicant and show how to track the dossier by its code.',
+        printRefusal: 'Print the refusal (PDF)', printTracking: 'Tracking slip (PDF)', next: 'Receive another dossier', backToCounter: 'Back to the counter', handOver: 'Give the slip to the applicant and show how to track the dossier by its code.',
       },
       returns: {
         title: 'Return results', query: 'Dossier code or the applicant\'s ID number', find: 'Find', none: 'No finished dossier matches.',

@@ -57,11 +57,11 @@ export default function CalendarPage() {
     <Page title={t('adm.calTitle')}>
       <nav aria-label={t('adm.breadcrumb')} className="adm-crumbs small"><Link to="/quan-tri">{t('adm.homeTitle')}</Link> › {t('adm.calTitle')}</nav>
       <form className="adm-yearbar" onSubmit={(e) => { e.preventDefault(); goYear(Number(yearInput) || thisYear); }}>
-        <button type="button" className="btn" onClick={() => goYear(year - 1)} aria-label={t('adm.prevYear')}><span aria-hidden="true">‹</span> {year - 1}</button>
+        <button type="button" className="btn" onClick={() => goYear(year - 1)}><span aria-hidden="true">‹</span> <span className="sr-only-label">{t('adm.prevYear')}</span> {year - 1}</button>
         <label htmlFor="cal-year" className="adm-inline-label">{t('adm.year')}</label>
         <input id="cal-year" type="number" min={1900} max={2100} value={yearInput} onChange={(e) => setYearInput(e.target.value)} className="adm-year-input" />
         <button type="submit" className="btn">{t('adm.show')}</button>
-        <button type="button" className="btn" onClick={() => goYear(year + 1)} aria-label={t('adm.nextYear')}>{year + 1} <span aria-hidden="true">›</span></button>
+        <button type="button" className="btn" onClick={() => goYear(year + 1)}><span className="sr-only-label">{t('adm.nextYear')}</span> {year + 1} <span aria-hidden="true">›</span></button>
         {year !== thisYear && <button type="button" className="btn" onClick={() => goYear(thisYear)}>{t('adm.thisYear')}</button>}
       </form>
       <ErrorBox error={error} />
@@ -164,11 +164,13 @@ function YearGrid({ data, weekend, selected, onPick }: { data: YearSchedule; wee
                         <td key={di}>
                           <button
                             type="button" id={`day-${date}`} className={cls} tabIndex={date === focus ? 0 : -1} aria-describedby="grid-hint"
-                            aria-label={`${t(`adm.wd.${di + 1}`)} ${ddmm(date)} — ${what}`} aria-pressed={date === selected}
+                            aria-pressed={date === selected}
                             aria-current={date === today ? 'date' : undefined} title={what}
                             onClick={() => { setFocus(date); onPick(date); }} onKeyDown={(e) => move(e, date)}
                           >
-                            {d}{isOff ? <i aria-hidden="true">N</i> : isWork ? <i aria-hidden="true">L</i> : null}
+                            {/* Named by the full date (read out), shown as the day number: no aria-label hiding the visible text. */}
+                            <span className="sr-only-label">{`${t(`adm.wd.${di + 1}`)} ${ddmm(date)} — ${what}`}</span>
+                            <span aria-hidden="true">{d}</span>{isOff ? <i aria-hidden="true">N</i> : isWork ? <i aria-hidden="true">L</i> : null}
                           </button>
                         </td>
                       );
