@@ -1,0 +1,95 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/db/database.ts';
+import { getAdminUnit, listAdminUnits } from '../geo/service.ts';
+import type { CommuneRef } from './generator.ts';
+import {
+  HOUSEHOLD_ROLES, MARITAL_STATUSES,
+  type HouseholdRecord, type PersonRecord, type PersonSummary, type PopulationRegistry, type Relations,
+} from './registry.ts';
+import type { PopulationPersonTable } from './tables.ts';
+import './tables.ts';
+
+export type { PopulationRegistry } from './registry.ts';
+
+const ROLE_ORDER = ['head', 'wife', 'husband', 'father', 'mother', 'father_in_law', 'mother_in_law', 'child', 'daughter_in_law', 'son_in_law', 'grandchild', 'other'];
+
+function toRecord(r: PopulationPersonTable): PersonRecord {
+  return {
+    idNumber: r.id_number, fullName: r.full_name, dateOfBirth: r.date_of_birth, sex: r.sex,
+    ethnicity: r.ethnicity, religion: r.religion, nationality: r.nationality, placeOfOrigin: r.place_of_origin,
+    birthRegistration: { provinceCode: r.birth_registration_code, place: r.birth_registration_place },
+    permanentAddress: { communeCode: r.permanent_commune_code, text: r.permanent_address },
+    currentAddress: { communeCode: r.current_commune_code, text: r.current_address },
+    householdId: r.household_id, householdRole: r.household_role, householdRoleVi: HOUSEHOLD_ROLES[r.household_role].vi,
+    maritalStatus: r.marital_status, maritalStatusVi: MARITAL_STATUSES[r.marital_status].vi,
+    fatherIdNumber: r.father_id_number, motherIdNumber: r.mother_id_number, spouseIdNumber: r.spouse_id_number,
+  };
+}
+
+const summary = (r: Pick<PopulationPersonTable, 'id_number' | 'full_name' | 'date_of_birth' | 'sex' | 'household_id'>): PersonSummary =>
+  ({ idNumber: r.id_number, fullName: r.full_name, dateOfBirth: r.date_of_birth, sex: r.sex, householdId: r.household_id });
+
+/** The population registry over the local tables (synthetic population, demo households). */
+export class LocalPopulationRegistry implements PopulationRegistry {
+  constructor(private db: Executor) {}
+
+  async lookupPerson(idNumber: string): Promise<PersonRecord | null> {
+    const r = await this.db.selectFrom('population_person').selectAll().where('id_number', '=', idNumber).executeTakeFirst();
+    return r ? toRecord(r) : null;
+  }
+
+  async household(householdId: string): Promise<HouseholdRecord | null> {
+    const h = await this.db.selectFrom('population_household').selectAll().where('id', '=', householdId).executeTakeFirst();
+    if (!h) return null;
+    const members = await this.db.selectFrom('population_person')
+      .select(['id_number', 'full_name', 'date_of_birth', 'sex', 'household_id', 'household_role'])
+      .where('household_id', '=', householdId).orderBy('date_of_birth').execute();
+    members.sort((a, b) => ROLE_ORDER.indexOf(a.household_role) - ROLE_ORDER.indexOf(b.household_role));
+    return {
+      id: h.id, headIdNumber: h.head_id_number, address: { communeCode: h.commune_code, text: h.address },
+      members: members.map((m) => ({ ...summary(m), role: m.household_role, roleVi: HOUSEHOLD_ROLES[m.household_role].vi })),
+    };
+  }
+
+  async relations(idNumber: string): Promise<Relations | null> {
+    const p = await this.db.selectFrom('population_person').select(['father_id_number', 'mother_id_number', 'spouse_id_number'])
+      .where('id_number', '=', idNumber).executeTakeFirst();
+    if (!p) return null;
+    const linked = [p.father_id_number, p.mother_id_number, p.spouse_id_number].filter((x): x is string => !!x);
+    const rows = await this.db.selectFrom('population_person')
+      .select(['id_number', 'full_name', 'date_of_birth', 'sex', 'household_id', 'father_id_number', 'mother_id_number'])
+      .where((eb) => eb.or([
+        ...(linked.length ? [eb('id_number', 'in', linked)] : []),
+        eb('father_id_number', '=', idNumber),
+        eb('mother_id_number', '=', idNumber),
+      ]))
+      .orderBy('date_of_birth').execute();
+    const by = (id: string | null) => {
+      const r = id ? rows.find((x) => x.id_number === id) : undefined;
+      return r ? summary(r) : null;
+    };
+    return {
+      father: by(p.father_id_number), mother: by(p.mother_id_number), spouse: by(p.spouse_id_number),
+      children: rows.filter((r) => r.father_id_number === idNumber || r.mother_id_number === idNumber).map(summary),
+    };
+  }
+}
+
+/** The registry in use. A connector to the real database would be chosen here by configuration. */
+export function populationRegistry(db: Executor): PopulationRegistry {
+  return new LocalPopulationRegistry(db);
+}
+
+/** The province's communes/wards in force, for the generator (from the geo module). */
+export async function provinceCommunes(db: Executor, provinceCode: string): Promise<{ provinceFullName: string; communes: CommuneRef[] }> {
+  const province = await getAdminUnit(db, provinceCode);
+  if (!province || province.level !== 'province') throw new Error(`province ${provinceCode} not found in admin_unit (seed the geo module first)`);
+  const communes = (await listAdminUnits(db, { province: provinceCode, level: 'commune' })).map((u) => ({ code: u.code, fullName: u.fullName }));
+  return { provinceFullName: province.fullName, communes };
+}
+
+/** True when the local population has anyone in it. */
+export async function hasPeople(db: Executor): Promise<boolean> {
+  const r = await sql<{ x: number }>`select 1 as x from population_person limit 1`.execute(db);
+  return r.rows.length > 0;
+}
