@@ -78,6 +78,8 @@ export interface CpuSnapshot {
   server: number;
   /** the server's main thread alone: the JavaScript event loop */
   serverMain: number;
+  /** ns the server's main thread spent runnable but waiting for a CPU (/proc/…/schedstat) */
+  serverMainWaitNs: number;
   /** every other process on the machine, by pid (name, ticks) */
   others: Map<number, { name: string; ticks: number }>;
   postgres: number;
@@ -91,6 +93,8 @@ export interface CpuSplit {
   /** % of one core */
   server: number;
   serverMain: number;
+  /** % of the time the event loop was ready to run but had no CPU */
+  serverMainWait: number;
   /** the busiest other processes */
   topOthers: { name: string; pct: number }[];
   postgres: number;
@@ -134,9 +138,16 @@ export class CpuMeter {
       }
       others.set(p.pid, { name, ticks: p.own });
     }
+    let waitNs = 0;
+    try {
+      if (server) waitNs = Number(fs.readFileSync(`/proc/${server}/task/${server}/schedstat`, 'utf8').split(' ')[1]);
+    } catch {
+      /* schedstat not available */
+    }
     return {
       t: Date.now(),
       serverMain: main?.own ?? 0,
+      serverMainWaitNs: waitNs,
       others,
       server: treeTime(procs, server, new Set()),
       postgres: treeTime(procs, pm, new Set()),
@@ -162,11 +173,29 @@ export class CpuMeter {
       if (d > 0) byName.set(o.name, (byName.get(o.name) ?? 0) + d);
     }
     const topOthers = [...byName].map(([name, t]) => ({ name, pct: toPct(t) })).sort((x, y) => y.pct - x.pct).slice(0, 3).filter((x) => x.pct >= 1);
-    return { seconds, server, serverMain: toPct(b.serverMain - a.serverMain), topOthers, postgres, loadgen, other: Math.max(0, busyPct - server - postgres - loadgen), idle, cores };
+    return { seconds, server, serverMain: toPct(b.serverMain - a.serverMain), serverMainWait: seconds > 0 ? ((b.serverMainWaitNs - a.serverMainWaitNs) / 1e9 / seconds) * 100 : NaN, topOthers, postgres, loadgen, other: Math.max(0, busyPct - server - postgres - loadgen), idle, cores };
   }
 }
 
 export function fmtCpu(c: CpuSplit): string {
   const f = (v: number) => `${v.toFixed(0)}%`;
-  return `server ${f(c.server)} (main thread ${f(c.serverMain)}), postgres ${f(c.postgres)}, load generator ${f(c.loadgen)}, other ${f(c.other)}${c.topOthers.length ? ` [${c.topOthers.map((o) => `${o.name} ${f(o.pct)}`).join(', ')}]` : ''}, idle ${f(c.idle)} (of ${c.cores * 100}%)`;
+  return `server ${f(c.server)} (main thread ${f(c.serverMain)} running, ${f(c.serverMainWait)} waiting for a CPU), postgres ${f(c.postgres)}, load generator ${f(c.loadgen)}, other ${f(c.other)}${c.topOthers.length ? ` [${c.topOthers.map((o) => `${o.name} ${f(o.pct)}`).join(', ')}]` : ''}, idle ${f(c.idle)} (of ${c.cores * 100}%)`;
+}
+
+/**
+ * Waits (at most `maxSeconds`) until processes other than ours use less than `thresholdPct` % of
+ * one core over a 2-second window, so a phase does not start in the middle of someone else's
+ * build or test run on a shared machine. Returns what the last window measured.
+ */
+export async function waitQuiet(cpu: CpuMeter, maxSeconds: number, thresholdPct: number, onWait?: (otherPct: number) => void): Promise<{ waited: number; other: number }> {
+  const t0 = Date.now();
+  let other = 0;
+  for (let first = true; ; first = false) {
+    const a = cpu.snapshot();
+    await new Promise((r) => setTimeout(r, 2000));
+    other = CpuMeter.split(a, cpu.snapshot()).other;
+    if (other < thresholdPct || Date.now() - t0 >= maxSeconds * 1000) break;
+    if (first) onWait?.(other);
+  }
+  return { waited: (Date.now() - t0) / 1000, other };
 }

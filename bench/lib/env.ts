@@ -52,6 +52,9 @@ process.on('exit', () => {
   }
 });
 
+/** While `sink` is set, the embedded server's log output goes there (statement capture). */
+export const pgLog: { sink: ((chunk: string) => void) | null } = { sink: null };
+
 export interface Database {
   url: string;
   adminUrl: string;
@@ -118,14 +121,20 @@ export async function startDatabase(tmp: string, externalUrl?: string): Promise<
     return { url, adminUrl, embedded: false, postmasterPid: dd ? await readPostmasterPid(dd) : undefined, version, statStatements };
   }
 
+  // Only real trouble: not the autovacuum cancellations of a bulk load, nor the shutdown notices.
   const quiet = (m: string) => {
-    if (/error|fatal|panic/i.test(m) && !/pg_stat_statements/.test(m)) console.error(`[postgres] ${m.trim()}`);
+    pgLog.sink?.(m);
+    if (pgLog.sink) return;
+    if (/error|fatal|panic/i.test(m) && !/canceling autovacuum|terminating connection due to administrator|logical replication launcher|pg_stat_statements/.test(m)) {
+      console.error(`[postgres] ${m.trim()}`);
+    }
   };
   let handle: EmbeddedHandle = await startEmbeddedPostgres(tmp, 'motcua', quiet);
   const adminUrl = withDb(handle.url, 'postgres');
   // Preload pg_stat_statements (ALTER SYSTEM persists in the temp cluster only), then restart.
   await query(adminUrl, `alter system set shared_preload_libraries = 'pg_stat_statements'`);
   await query(adminUrl, `alter system set pg_stat_statements.max = 2000`);
+  await query(adminUrl, `alter system set pg_stat_statements.track_planning = on`);
   await handle.stop();
   handle = await startEmbeddedPostgres(tmp, 'motcua', quiet);
   const h = handle;
@@ -182,13 +191,16 @@ export async function startServer(db: Database, dataDir: string, extraNodeArgs: 
   });
   fs.closeSync(out);
   let exited: string | null = null;
+  let stopping = false;
   child.on('exit', (code, sig) => {
     exited = `exit code ${code}${sig ? ` (${sig})` : ''}`;
+    if (!stopping) console.error(`\n!!! the server exited unexpectedly (${exited}); last lines of ${logFile}:\n${tail(logFile, 40)}\n`);
   });
   onCleanup(
     'stop server',
     async () => {
       if (exited) return;
+      stopping = true;
       const done = new Promise<void>((r) => child.once('exit', () => r()));
       child.kill('SIGTERM');
       const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -197,6 +209,7 @@ export async function startServer(db: Database, dataDir: string, extraNodeArgs: 
       log('server stopped');
     },
     () => {
+      stopping = true;
       if (!exited) child.kill('SIGKILL');
     },
   );

@@ -14,8 +14,9 @@ import { mdTable, ms, num, summarize, table, type LatencySummary } from './util.
 
 export interface WritePhase {
   cpu: CpuSplit;
-  statements: { rows: StatementRow[]; totalMs: number; calls: number };
+  statements: { rows: StatementRow[]; totalMs: number; planMs: number; calls: number };
   activity: { samples: number; avg: { state: string; avgBackends: number }[] };
+  reloads: { orgUnits: number; calendar: number };
 }
 
 export interface SubmitScenario {
@@ -46,6 +47,7 @@ export interface Report {
   open: { result: LoadResult; phase: WritePhase };
   lifecycle: { result: LifecycleResult; phase: WritePhase };
   serverErrors: number;
+  quietWaits: number[];
 }
 
 const lat = (l: LatencySummary) => `${ms(l.p50)} / ${ms(l.p90)} / ${ms(l.p99)} ms`;
@@ -54,8 +56,12 @@ const errs = (e: Record<string, number>) => {
   const p = Object.entries(e).map(([k, v]) => `${num(v)}× ${k}`);
   return p.length ? p.join(', ') : 'none';
 };
-const cpuCell = (c: CpuSplit) => `${c.server.toFixed(0)} (${c.serverMain.toFixed(0)}) / ${c.postgres.toFixed(0)} / ${c.loadgen.toFixed(0)} / ${c.other.toFixed(0)}${c.topOthers.length && c.other >= 10 ? ` [${c.topOthers.map((o) => `${o.name} ${o.pct.toFixed(0)}`).join(', ')}]` : ''} / ${c.idle.toFixed(0)}`;
+const cpuCell = (c: CpuSplit) => `${c.server.toFixed(0)} (${c.serverMain.toFixed(0)}${Number.isFinite(c.serverMainWait) && c.serverMainWait >= 1 ? `, +${c.serverMainWait.toFixed(0)} waiting` : ''}) / ${c.postgres.toFixed(0)} / ${c.loadgen.toFixed(0)} / ${c.other.toFixed(0)}${c.topOthers.length && c.other >= 10 ? ` [${c.topOthers.map((o) => `${o.name} ${o.pct.toFixed(0)}`).join(', ')}]` : ''} / ${c.idle.toFixed(0)}`;
 const CPU_HEAD = 'CPU % server (main thread) / postgres / load generator / other / idle';
+/** CPU time per request: what a request costs whatever the contention (ms of one core). */
+const perReq = (c: CpuSplit, n: number) => (n > 0 ? `${((c.server / 100) * c.seconds * 1000 / n).toFixed(2)} / ${((c.postgres / 100) * c.seconds * 1000 / n).toFixed(2)}` : '–');
+
+const rawText = (m: ReadMeasure) => (m.raw.n ? `the server's SQL for the same requests (${m.rawStatements.toFixed(1)} statements), replayed directly: p99 ${ms(m.raw.p99)} ms (p50 ${ms(m.raw.p50)})` : 'n/a (raw SQL capture needs the embedded database)');
 
 interface Target { id: string; figure: string; measured: string; baseline: string; target: string; met: boolean; short: [string, string, string] }
 
@@ -93,7 +99,7 @@ function targets(r: Report): Target[] {
     {
       id: '4a', figure: `Public tracking, ${num(r.loaded.dossiers)} dossiers, ${num(r.cfg.readRate)}/s offered`,
       measured: `p99 ${ms(r.loaded.tracking.fixed.latency.p99)} ms (p50 ${ms(r.loaded.tracking.fixed.latency.p50)}, p90 ${ms(r.loaded.tracking.fixed.latency.p90)})`,
-      baseline: `same 2 SQL statements direct: p99 ${ms(r.loaded.tracking.raw.p99)} ms (p50 ${ms(r.loaded.tracking.raw.p50)})`,
+      baseline: rawText(r.loaded.tracking),
       target: 'p99 ≤ 5 ms', met: r.loaded.tracking.fixed.latency.p99 <= 5 && Object.keys(r.loaded.tracking.fixed.errors).length === 0,
       short: [`tracking p99 (${num(r.loaded.dossiers)} dossiers)`, `${ms(r.loaded.tracking.fixed.latency.p99)} ms at ${num(r.loaded.tracking.fixed.rate)}/s`, `raw SQL p99 ${ms(r.loaded.tracking.raw.p99)} ms`],
     },
@@ -101,7 +107,7 @@ function targets(r: Report): Target[] {
   r.loaded.inbox.forEach((x, i) => out.push({
     id: `4${String.fromCharCode(98 + i)}`, figure: `Inbox of ${x.username} (${x.label}; ${num(x.total)} waiting), ${num(r.cfg.inboxRate)}/s offered`,
     measured: `p99 ${ms(x.fixed.latency.p99)} ms (p50 ${ms(x.fixed.latency.p50)}, p90 ${ms(x.fixed.latency.p90)})`,
-    baseline: `same 2 SQL statements direct (in parallel): p99 ${ms(x.raw.p99)} ms (p50 ${ms(x.raw.p50)})`,
+    baseline: rawText(x),
     target: 'p99 ≤ 20 ms', met: x.fixed.latency.p99 <= 20 && Object.keys(x.fixed.errors).length === 0,
     short: [`inbox p99 ${x.username} (${num(x.total)})`, `${ms(x.fixed.latency.p99)} ms at ${num(x.fixed.rate)}/s`, `raw SQL p99 ${ms(x.raw.p99)} ms`],
   }));
@@ -124,15 +130,22 @@ export function printSummary(r: Report) {
 
 function statementsTable(p: WritePhase, per: number, perLabel: string): string {
   if (!p.statements.rows.length) return '_pg_stat_statements not available on this server._';
-  const head = `Database execution time: ${num(p.statements.totalMs / 1000, 1)} s over ${num(p.statements.calls)} statements` +
-    (per > 0 ? ` = **${ms(p.statements.totalMs / per)} ms per ${perLabel}**` : '') + '.\n\n';
-  return head + mdTable(['calls', 'mean ms', 'total s', 'rows', 'statement'], p.statements.rows.map((s) => [num(s.calls), s.meanMs.toFixed(3), (s.totalMs / 1000).toFixed(2), num(s.rows), `\`${s.query.slice(0, 170)}${s.query.length > 170 ? '…' : ''}\``]));
+  const st = p.statements;
+  const head = `pg_stat_statements: ${num(st.calls)} statements, execution ${num(st.totalMs / 1000, 1)} s, planning ${num(st.planMs / 1000, 1)} s` +
+    (per > 0 ? ` = **${(st.calls / per).toFixed(1)} statements (round trips), ${ms(st.totalMs / per)} ms executing and ${ms(st.planMs / per)} ms planning per ${perLabel}**, against ${ms((p.cpu.postgres / 100) * p.cpu.seconds * 1000 / per)} ms of PostgreSQL CPU per ${perLabel} (the rest: parsing, protocol, commits, context switches)` : '') + '.\n\n';
+  return head + mdTable(['calls', 'mean ms', 'total exec s', 'total plan s', 'rows', 'statement'], st.rows.map((s) => [num(s.calls), s.meanMs.toFixed(3), (s.totalMs / 1000).toFixed(2), (s.planMs / 1000).toFixed(2), num(s.rows), `\`${s.query.slice(0, 170)}${s.query.length > 170 ? '…' : ''}\``]));
+}
+
+function reloads(p: WritePhase): string {
+  if (!Number.isFinite(p.reloads.orgUnits)) return '';
+  const s = p.cpu.seconds;
+  return ` Cache reloads: org units ${p.reloads.orgUnits}× (TTL 30 s, so ${Math.ceil(s / 30) + 1} at most if reloads were single-flight), calendar ${p.reloads.calendar}× (TTL 60 s: ${Math.ceil(s / 60) + 1} at most).`;
 }
 
 function activity(p: WritePhase): string {
   if (!p.activity.samples) return '';
-  return `Server backends sampled every 100 ms (${p.activity.samples} samples), average count per state: ` +
-    p.activity.avg.map((a) => `${a.state} **${a.avgBackends.toFixed(1)}**`).join(', ') + '.';
+  return `Backends sampled every 100 ms (${p.activity.samples} samples), average count per state: ` +
+    p.activity.avg.filter((a) => a.avgBackends >= 0.05).slice(0, 6).map((a) => `${a.state} **${a.avgBackends.toFixed(1)}**`).join(', ') + '.';
 }
 
 export function renderSection(r: Report): string {
@@ -143,16 +156,18 @@ export function renderSection(r: Report): string {
   L.push(`## Results — ${r.mode} run, ${local} (UTC+7)`, '');
   L.push(`- **Command:** \`${r.command}\` (${minutes} min, all figures measured in this run)`);
   L.push(`- **Machine:** ${r.machine.cpu}, ${r.machine.memGiB} GiB RAM, ${r.machine.os}; Node ${r.machine.node}; PostgreSQL ${r.db.version} ${r.db.embedded ? '(embedded, fresh cluster in a temp dir: shared_buffers 512MB, work_mem 16MB, otherwise defaults — fsync and synchronous_commit on)' : '(DATABASE_URL, fresh database)'}.`);
-  L.push(`- **Set-up:** the server is one Node process started as \`node --import tsx src/main.ts\` (JOBS=false, pool of 20 connections); the load generator is the benchmark process; both and PostgreSQL share the same ${r.machine.cpu.split(' ')[0]} cores. CPU columns are % of one core (${Number(r.machine.cpu.split(' ')[0]) * 100} % = all cores busy): the server process (in brackets its main thread, i.e. the JavaScript event loop, which cannot exceed 100 %), PostgreSQL, the load generator (this process and pgbench), other processes on the machine (named when ≥ 10 %), idle.`);
+  L.push(`- **Set-up:** the server is one Node process started as \`node --import tsx src/main.ts\` (JOBS=false, pool of 20 connections); the load generator is the benchmark process; both and PostgreSQL share the same ${r.machine.cpu.split(' ')[0]} cores. CPU columns are % of one core (${Number(r.machine.cpu.split(' ')[0]) * 100} % = all cores busy): the server process (in brackets its main thread, i.e. the JavaScript event loop, which cannot exceed 100 %, and "+N waiting" = % of the time that thread was ready to run but had no free core, from /proc/…/schedstat), PostgreSQL, the load generator (this process and pgbench), other processes on the machine (named when ≥ 10 %), idle.`);
+  const busy = [...r.scenarios.flatMap((x) => [x.http.phase.cpu, x.pgbench.phase.cpu]), r.open.phase.cpu, r.lifecycle.phase.cpu, r.loaded.tracking.cpu, ...r.loaded.inbox.map((x) => x.cpu)].map((c) => c.other);
+  L.push(`- **Other load on the machine:** before each measurement the run waited until other processes used < 15 % of a core (${r.quietWaits.length ? `waited ${r.quietWaits.length}× for ${num(r.quietWaits.reduce((a, b) => a + b, 0))} s in all` : 'it never had to wait'}, within a budget of a few minutes); during the measurements other processes used ${num(Math.min(...busy))}–${num(Math.max(...busy))} % of a core (column "other").`);
   L.push(`- **Data:** ${num(r.bulk.dossiers)} bulk dossiers with ${num(r.bulk.actions)} actions over ${num(r.cfg.citizens)} citizens (plus ${r.seeded} created through the API before the load and the ones the write phases add); ${num(r.cfg.apiCitizens)} citizens with a session and one uploaded PDF submit through the API, a random one per request. A submission is a judicial-record certificate (3.000333) at Công an thành phố — one agency, so one dossier_code_counter row per day — or a birth registration (1.001193) at a random one of the 126 ward People's Committees; "spread" sends ${(r.cfg.catpShare * 100).toFixed(1)} % to the police, "one agency" sends all of them there.`);
   L.push('');
   L.push('### Targets', '');
   L.push(mdTable(['#', 'figure', 'measured', 'baseline', 'target', 'met'], t.map((x) => [x.id, x.figure, x.measured, x.baseline, x.target, yes(x.met)])));
   L.push('');
   L.push('### Reads: almost empty database vs loaded', '');
-  L.push(`HTTP at a fixed offered rate (open loop, ${r.cfg.readSeconds} s; latency counted from the scheduled send time), then saturation with ${r.cfg.satConnections} connections (closed loop, ${r.cfg.satSeconds} s); "raw SQL" = the statements the server issues, timed from the benchmark process over node-postgres, one after another (tracking) or both at once on two connections (inbox), no HTTP and no application code.`, '');
+  L.push(`HTTP at a fixed offered rate (open loop, ${r.cfg.readSeconds} s; latency counted from the scheduled send time), then saturation with ${r.cfg.satConnections} connections (closed loop, ${r.cfg.satSeconds} s). "Raw SQL" = the statements the server sent for such requests, captured with their parameters from PostgreSQL's log (log_min_duration_statement = 0 for the capture only) and replayed from the benchmark process over node-postgres: same text, same parameters, one connection's statements in order and different connections in parallel, as the server ran them; cache refreshes and the session lookup are left out. It is what the database side of the request costs without HTTP and application code.`, '');
   const rr: (string | number)[][] = [];
-  const add = (name: string, db: string, m: ReadMeasure, rate: number) => rr.push([name, db, `${num(m.fixed.rate)}/s of ${num(rate)}`, lat(m.fixed.latency), `${num(m.saturation.rate)}/s, p99 ${ms(m.saturation.latency.p99)} ms`, lat(m.raw), cpuCell(m.cpu), errs({ ...m.fixed.errors, ...m.saturation.errors })]);
+  const add = (name: string, db: string, m: ReadMeasure, rate: number) => rr.push([name, db, `${num(m.fixed.rate)}/s of ${num(rate)}`, lat(m.fixed.latency), `${num(m.saturation.rate)}/s, p99 ${ms(m.saturation.latency.p99)} ms`, lat(m.raw), cpuCell(m.cpu), perReq(m.cpu, m.fixed.ok), errs({ ...m.fixed.errors, ...m.saturation.errors })]);
   add('public tracking', `empty (${num(r.empty.dossiers)})`, r.empty.tracking, r.cfg.readRate);
   add('public tracking', `loaded (${num(r.loaded.dossiers)})`, r.loaded.tracking, r.cfg.readRate);
   r.empty.inbox.forEach((e, i) => {
@@ -160,20 +175,22 @@ export function renderSection(r: Report): string {
     add(`inbox ${e.username} (${num(e.total)} waiting)`, `empty (${num(r.empty.dossiers)})`, e, r.cfg.inboxRate);
     add(`inbox ${l.username} (${num(l.total)} waiting)`, `loaded (${num(r.loaded.dossiers)})`, l, r.cfg.inboxRate);
   });
-  L.push(mdTable(['read', 'database', 'achieved', 'HTTP p50 / p90 / p99', 'saturation', 'raw SQL p50 / p90 / p99', `${CPU_HEAD} (at the fixed rate)`, 'errors'], rr));
+  L.push(mdTable(['read', 'database', 'achieved', 'HTTP p50 / p90 / p99', 'saturation', 'raw SQL p50 / p90 / p99', `${CPU_HEAD} (at the fixed rate)`, 'CPU ms per request: server / postgres', 'errors'], rr));
   L.push('');
   L.push('### Writes', '');
   const w: (string | number)[][] = [];
+  const answered = (x: LoadResult) => x.ok + Object.entries(x.errors).filter(([k]) => /^\d+$/.test(k)).reduce((a, [, v]) => a + v, 0);
   for (const sc of r.scenarios) {
     const pg = sc.pgbench.result;
-    w.push([`pgbench [${sc.name}] (${r.cfg.connections} clients, -M prepared)`, `${num(pg.tps)} tx/s`, `${ms(pg.latency.p50)} / ${ms(pg.latency.p90)} / ${ms(pg.latency.p99)} ms`, pg.failed ? `${pg.failed} failed` : 'none', cpuCell(sc.pgbench.phase.cpu)]);
-    w.push([`HTTP submissions [${sc.name}], closed loop (${r.cfg.connections} connections)`, `${num(sc.http.result.rate)}/s`, lat(sc.http.result.latency), errs(sc.http.result.errors), cpuCell(sc.http.phase.cpu)]);
+    w.push([`pgbench [${sc.name}] (${r.cfg.connections} clients, -M prepared)`, `${num(pg.tps)} tx/s`, `${ms(pg.latency.p50)} / ${ms(pg.latency.p90)} / ${ms(pg.latency.p99)} ms`, pg.failed ? `${pg.failed} failed` : 'none', cpuCell(sc.pgbench.phase.cpu), perReq(sc.pgbench.phase.cpu, pg.transactions)]);
+    w.push([`HTTP submissions [${sc.name}], closed loop (${r.cfg.connections} connections)`, `${num(sc.http.result.rate)}/s`, lat(sc.http.result.latency), errs(sc.http.result.errors), cpuCell(sc.http.phase.cpu), perReq(sc.http.phase.cpu, answered(sc.http.result))]);
   }
+  const lr = r.lifecycle.result;
   w.push(
-    [`HTTP submissions [spread], open loop (${num(r.cfg.rate)}/s offered)`, `${num(r.open.result.rate)}/s`, lat(r.open.result.latency), errs(r.open.result.errors), cpuCell(r.open.phase.cpu)],
-    [`Lifecycles (${r.cfg.workers} workers)`, `${num(r.lifecycle.result.dossiers / r.lifecycle.result.seconds, 1)} dossiers/s = ${num(r.lifecycle.result.requests / r.lifecycle.result.seconds)} req/s`, '(per action below)', r.lifecycle.result.failed ? `${r.lifecycle.result.failed} dossiers failed: ${[...r.lifecycle.result.stats.errors].map(([k, v]) => `${v}× ${k}`).join(', ')}` : 'none', cpuCell(r.lifecycle.phase.cpu)],
+    [`HTTP submissions [spread], open loop (${num(r.cfg.rate)}/s offered)`, `${num(r.open.result.rate)}/s`, lat(r.open.result.latency), errs(r.open.result.errors), cpuCell(r.open.phase.cpu), perReq(r.open.phase.cpu, answered(r.open.result))],
+    [`Lifecycles (${r.cfg.workers} workers)`, `${num(lr.dossiers / lr.seconds, 1)} dossiers/s = ${num(lr.requests / lr.seconds)} req/s`, '(per action below)', lr.failed ? `${lr.failed} dossiers failed: ${[...lr.stats.errors].map(([k, v]) => `${v}× ${k}`).join(', ')}` : 'none', cpuCell(r.lifecycle.phase.cpu), perReq(r.lifecycle.phase.cpu, lr.requests)],
   );
-  L.push(mdTable(['phase', 'throughput', 'p50 / p90 / p99', 'errors', CPU_HEAD], w));
+  L.push(mdTable(['phase', 'throughput', 'p50 / p90 / p99', 'errors', CPU_HEAD, 'CPU ms per request (tx): server / postgres'], w));
   L.push('');
   if (r.open.result.sendLag) L.push(`Open-loop generator lag (how late requests left the benchmark process): p99 ${ms(r.open.result.sendLag.p99)} ms, max ${ms(r.open.result.sendLag.max)} ms; it is included in the latencies above.`, '');
   L.push('Lifecycle requests by action:', '');
@@ -181,13 +198,13 @@ export function renderSection(r: Report): string {
   L.push('');
   L.push('### Where the time goes', '');
   for (const sc of r.scenarios) {
-    L.push(`**HTTP submissions [${sc.name}] (closed loop).** ${activity(sc.http.phase)}`, '');
+    L.push(`**HTTP submissions [${sc.name}] (closed loop).** ${activity(sc.http.phase)}${reloads(sc.http.phase)}`, '');
     L.push(statementsTable(sc.http.phase, sc.http.result.ok, 'successful submission'), '');
     L.push(`**pgbench [${sc.name}].** ${activity(sc.pgbench.phase)} Per statement (average latency ms, failures):`, '');
     if (sc.pgbench.result.perStatement) L.push('```', sc.pgbench.result.perStatement, '```', '');
   }
-  L.push(`**HTTP submissions [spread], open loop at ${num(r.cfg.rate)}/s.** ${activity(r.open.phase)}`, '');
-  L.push(`**Lifecycles.** ${activity(r.lifecycle.phase)}`, '');
+  L.push(`**HTTP submissions [spread], open loop at ${num(r.cfg.rate)}/s.** ${activity(r.open.phase)}${reloads(r.open.phase)}`, '');
+  L.push(`**Lifecycles.** ${activity(r.lifecycle.phase)}${reloads(r.lifecycle.phase)}`, '');
   L.push(statementsTable(r.lifecycle.phase, r.lifecycle.result.requests, 'request'), '');
   L.push('<details><summary>EXPLAIN (ANALYZE, BUFFERS) on the loaded database</summary>', '');
   L.push('```', r.loaded.tracking.explain, '', ...r.loaded.inbox.map((x) => `-- ${x.username}\n${x.explain}\n`), '```', '</details>', '');
