@@ -5,6 +5,7 @@ const running = await startServer();
 const u = running.url;
 console.log(`
 Motcua is running (started in ${((Date.now() - t0) / 1000).toFixed(1)} s)
+  Web app:        ${u}/   (citizen portal; /can-bo officials, /mot-cua one-stop desk, /quan-tri administration)
   API:            ${u}/api/v1
   API docs:       ${u}/docs
   OpenAPI:        ${u}/openapi.json
