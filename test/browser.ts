@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,3 +51,19 @@ export async function shot(page: Page, name: string) {
 }
 
 export const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-browser-'));
+
+/** The usual browser suite: a fresh server and one Chromium for the file, both closed at the end. */
+export function useBrowserSuite(ready: (srv: import('./server.ts').TestServer, browser: Browser) => void) {
+  let srv: import('./server.ts').TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const { startTestServer } = await import('./server.ts');
+    srv = await startTestServer();
+    browser = await launchBrowser();
+    ready(srv, browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.stop();
+  });
+}

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, shot, signIn } from '../browser.ts';
-import { as, startTestServer, type TestServer } from '../server.ts';
+import { newPage, shot, signIn, useBrowserSuite } from '../browser.ts';
+import { as, type TestServer } from '../server.ts';
 
 /**
  * The administration area in a real browser against a real server (the built app in dist/web:
@@ -10,13 +10,9 @@ import { as, startTestServer, type TestServer } from '../server.ts';
  */
 let srv: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  srv = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+useBrowserSuite((s, b) => {
+  srv = s;
+  browser = b;
 });
 
 const CODE = '1.004873'; // Giấy xác nhận tình trạng hôn nhân: 3 working days, steps 4+12+4+2+2 = 24 h, one fee of 3.000 đ

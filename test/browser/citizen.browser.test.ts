@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, shot, signIn } from '../browser.ts';
-import { as, startTestServer, type TestServer } from '../server.ts';
+import { newPage, shot, signIn, useBrowserSuite } from '../browser.ts';
+import { as, type TestServer } from '../server.ts';
 import { AN } from '../dossiers.ts';
 import { sampleForm } from '../../src/modules/catalog/sample-form.ts';
 import { tinyPdf } from '../fixtures.ts';
@@ -11,13 +11,9 @@ import path from 'node:path';
 
 let srv: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  srv = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+useBrowserSuite((s, b) => {
+  srv = s;
+  browser = b;
 });
 
 describe('citizen portal in the browser', () => {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, shot, signIn, tmp } from '../browser.ts';
-import { as, startTestServer, type TestServer } from '../server.ts';
+import { newPage, shot, signIn, tmp, useBrowserSuite } from '../browser.ts';
+import { as, type TestServer } from '../server.ts';
 import { tinyPdf } from '../fixtures.ts';
 
 const CATP = '000.00.11.H26';
@@ -12,13 +12,9 @@ const BINH = '001195006789';
 
 let srv: TestServer;
 let browser: Browser;
-beforeAll(async () => {
-  srv = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+useBrowserSuite((s, b) => {
+  srv = s;
+  browser = b;
 });
 
 async function noSidewaysScroll(page: Page) {
