@@ -11,8 +11,7 @@
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { cleanupAll, machine, makeTempDir, REPO, startDatabase, startServer, tail, type Database, type Server } from './lib/env.ts';
+import { cleanupAll, codeVersion, machine, makeTempDir, REPO, startDatabase, startServer, tail, type Database, type Server } from './lib/env.ts';
 import { CpuMeter, fmtCpu, waitQuiet } from './lib/cpu.ts';
 import { PgWatch } from './lib/pgwatch.ts';
 import { Capturer } from './lib/capture.ts';
@@ -23,7 +22,7 @@ import { idemKey, lifecycleLoad, newStats, runDossier, type LifecycleTarget } fr
 import { measureReads, type InboxUser, type ReadSet } from './lib/reads.ts';
 import { preparePgbench, runPgbench, type PgbenchTarget } from './lib/pgbench.ts';
 import { writeReport, printSummary, type Report, type SubmitScenario, type WritePhase } from './lib/report.ts';
-import { fmtLat, log, mark, timeline } from './lib/util.ts';
+import { pgClient, fmtLat, log, mark, timeline } from './lib/util.ts';
 
 const { values: opt } = parseArgs({
   options: {
@@ -116,7 +115,8 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 async function main(): Promise<Report> {
   const started = new Date();
   const m = machine();
-  log(`Motcua benchmark (${quick ? 'quick' : 'full'}): ${cfg.dossiers.toLocaleString('en-US')} bulk dossiers; ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}`);
+  const code = codeVersion(opt['server-dir'] ? path.resolve(opt['server-dir']) : REPO);
+  log(`Motcua benchmark (${quick ? 'quick' : 'full'}): ${cfg.dossiers.toLocaleString('en-US')} bulk dossiers; ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}; code: ${code}`);
   if (opt['profile-dir']) fs.mkdirSync(path.resolve(opt['profile-dir']), { recursive: true });
   const tmp = await makeTempDir();
   const db: Database = await startDatabase(tmp, process.env.DATABASE_URL || undefined);
@@ -138,7 +138,7 @@ async function main(): Promise<Report> {
   const capturer = db.embedded ? new Capturer(db.adminUrl, db.url) : null;
   await watch.connect();
   const httpc = new Http(server.base, 512);
-  const admin = new pg.Client({ connectionString: db.url, application_name: 'motcua-bench-loader' });
+  const admin = pgClient(db.url, 'motcua-bench-loader');
   await admin.connect();
   try {
     // ---- people -------------------------------------------------------------------------
@@ -258,7 +258,7 @@ async function main(): Promise<Report> {
 
     const serverErrors = tail(server.logFile, 1e9).split('\n').filter((l) => /"level":(50|60)/.test(l)).length;
     return {
-      mode: quick ? 'quick' : 'full', started, finished: new Date(), command, machine: m, db: { version: db.version, embedded: db.embedded }, cfg, serverStartup: server.startupSeconds,
+      mode: quick ? 'quick' : 'full', started, finished: new Date(), command, code, machine: m, db: { version: db.version, embedded: db.embedded }, cfg, serverStartup: server.startupSeconds,
       seeded, empty, loaded, bulk, scenarios, open: { result: open, phase: openPhase },
       lifecycle: { result: life, phase: lifePhase }, serverErrors, quietWaits: waits,
     };

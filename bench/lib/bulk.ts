@@ -13,7 +13,7 @@
  */
 import pg from 'pg';
 import { sampleForm } from '../../src/modules/catalog/sample-form.ts';
-import { log } from './util.ts';
+import { pgClient, log } from './util.ts';
 
 /** Relative volume per procedure (default 1). */
 const WEIGHTS: Record<string, number> = {
@@ -132,7 +132,7 @@ export interface BulkResult {
 }
 
 async function loaderClient(url: string) {
-  const c = new pg.Client({ connectionString: url, application_name: 'motcua-bench-loader' });
+  const c = pgClient(url, 'motcua-bench-loader');
   await c.connect();
   await c.query(`set synchronous_commit = off`);
   await c.query(`set work_mem = '256MB'`);

@@ -6,10 +6,9 @@
  * baseline follows the server's SQL whenever the code changes. Embedded database only (its log is
  * ours to read).
  */
-import pg from 'pg';
 import { performance } from 'node:perf_hooks';
 import { pgLog } from './env.ts';
-import { Samples, summarize, type LatencySummary } from './util.ts';
+import { pgClient, Samples, summarize, type LatencySummary } from './util.ts';
 
 export interface Statement {
   pid: number;
@@ -82,8 +81,8 @@ export class Capturer {
    * statements the server's sessions executed for it (cache refreshes and session lookups left out).
    */
   async capture(requests: (() => Promise<unknown>)[]): Promise<Statement[][]> {
-    const admin = new pg.Client({ connectionString: this.adminUrl, application_name: 'motcua-bench-loader' });
-    const mark = new pg.Client({ connectionString: this.url, application_name: MARK_APP });
+    const admin = pgClient(this.adminUrl, 'motcua-bench-loader');
+    const mark = pgClient(this.url, MARK_APP);
     await admin.connect();
     await mark.connect();
     let text = '';
@@ -149,7 +148,7 @@ export async function replay(url: string, requests: Statement[][], iterations: n
   if (!usable.length) return { latency: summarize([]), statements: 0 };
   const width = Math.max(...usable.map((r) => new Set(r.map((s) => s.pid)).size));
   const clients = await Promise.all(Array.from({ length: width }, async () => {
-    const c = new pg.Client({ connectionString: url, application_name: 'motcua-bench-loader' });
+    const c = pgClient(url, 'motcua-bench-loader');
     await c.connect();
     return c;
   }));

@@ -3,16 +3,15 @@
  * on DATABASE_URL) and the Motcua server started as a separate child process, so the load
  * generator (this process) and the server do not share an event loop.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedHandle } from '../../src/platform/db/embedded.ts';
-import { log, sleep } from './util.ts';
+import { pgClient, log, sleep } from './util.ts';
 
 export const REPO = path.resolve(new URL('../..', import.meta.url).pathname);
 
@@ -66,7 +65,7 @@ export interface Database {
 }
 
 async function query(url: string, text: string, params: unknown[] = []) {
-  const c = new pg.Client({ connectionString: url });
+  const c = pgClient(url);
   await c.connect();
   try {
     return await c.query(text, params);
@@ -259,4 +258,17 @@ export function machine() {
     os: `${os.type()} ${os.release()}`,
     node: process.version,
   };
+}
+
+/** The code measured: commit of the server directory, and whether src/ had uncommitted changes. */
+export function codeVersion(dir: string): string {
+  try {
+    const run = (args: string[]) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const sha = run(['rev-parse', '--short', 'HEAD']);
+    const subject = run(['log', '-1', '--format=%s']);
+    const dirty = run(['status', '--porcelain', '--', 'src', 'package.json', 'package-lock.json']) !== '';
+    return `commit ${sha} ("${subject.length > 80 ? `${subject.slice(0, 80)}…` : subject}")${dirty ? ' plus uncommitted changes in src/' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
 }

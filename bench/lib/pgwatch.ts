@@ -3,7 +3,8 @@
  * database) and pg_stat_activity sampled every 100 ms (are backends running, waiting on locks, or
  * idle inside a transaction while the application thinks).
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { pgClient } from './util.ts';
 
 export interface StatementRow {
   calls: number;
@@ -21,7 +22,7 @@ export class PgWatch {
   private tally = new Map<string, number>();
 
   constructor(url: string, public statStatements: boolean) {
-    this.client = new pg.Client({ connectionString: url, application_name: 'motcua-bench-watch' });
+    this.client = pgClient(url, 'motcua-bench-watch');
   }
 
   async connect() {

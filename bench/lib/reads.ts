@@ -3,12 +3,11 @@
  * saturation with a few connections) and, as the baseline, the same SQL the server issues timed
  * directly from this process with node-postgres (no HTTP, no application code), plus EXPLAIN ANALYZE.
  */
-import pg from 'pg';
 import { Capturer, replay, type Statement } from './capture.ts';
 import { closedLoop, openLoop, type Http, type LoadResult } from './http.ts';
 import { CpuMeter, type CpuSplit } from './cpu.ts';
 import type { PgWatch } from './pgwatch.ts';
-import { fmtLat, log, mark, summarize, type LatencySummary } from './util.ts';
+import { pgClient, fmtLat, log, mark, summarize, type LatencySummary } from './util.ts';
 
 export interface ReadConfig {
   rate: number;
@@ -63,7 +62,7 @@ async function explainAll(watch: PgWatch, req: Statement[] | undefined): Promise
  * statements the server issued for the same requests (see capture.ts).
  */
 export async function measureReads(label: string, httpc: Http, url: string, watch: PgWatch, cpu: CpuMeter, users: InboxUser[], cfg: ReadConfig, capturer: Capturer | null, settle: () => Promise<void> = async () => {}): Promise<ReadSet> {
-  const a = new pg.Client({ connectionString: url, application_name: 'motcua-bench-loader' });
+  const a = pgClient(url, 'motcua-bench-loader');
   await a.connect();
   const none = { latency: summarize([]), statements: 0 };
   try {
@@ -92,7 +91,7 @@ export async function measureReads(label: string, httpc: Http, url: string, watc
     mark(`${label} tracking raw`);
     const trackCaptured = capturer ? await capturer.capture(Array.from({ length: 100 }, () => () => httpc.request(trackReq()))) : [];
     const raw = capturer ? await replay(url, trackCaptured, cfg.rawIterations) : none;
-    log(`  raw SQL (the server's ${raw.statements.toFixed(1)} statements per request, replayed): ${fmtLat(raw.latency)}`);
+    log(capturer ? `  raw SQL (the server's ${raw.statements.toFixed(1)} statements per request, replayed): ${fmtLat(raw.latency)}` : '  raw SQL: n/a (capturing the server\'s statements needs the embedded database)');
     const explain = await explainAll(watch, trackCaptured.find((r) => r.length));
     const tracking: ReadMeasure = { fixed, saturation: sat, raw: raw.latency, rawStatements: raw.statements, cpu: cpuT, explain, note: '' };
 
@@ -116,7 +115,7 @@ export async function measureReads(label: string, httpc: Http, url: string, watc
       mark(`${label} inbox ${u.username} raw`);
       const captured = capturer ? await capturer.capture(Array.from({ length: 5 }, () => () => httpc.request(req()))) : [];
       const r = capturer ? await replay(url, captured, Math.max(50, Math.round(cfg.rawIterations / 5))) : none;
-      log(`  raw SQL (the server's ${r.statements.toFixed(1)} statements per request, replayed): ${fmtLat(r.latency)}`);
+      log(capturer ? `  raw SQL (the server's ${r.statements.toFixed(1)} statements per request, replayed): ${fmtLat(r.latency)}` : '  raw SQL: n/a (capturing the server\'s statements needs the embedded database)');
       const ex = await explainAll(watch, captured.find((x) => x.length));
       inbox.push({ label: u.label, username: u.username, total, fixed: f, saturation: s, raw: r.latency, rawStatements: r.statements, cpu: cpuI, explain: ex, note: '' });
     }

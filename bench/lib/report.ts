@@ -32,6 +32,7 @@ export interface Report {
   started: Date;
   finished: Date;
   command: string;
+  code: string;
   machine: { cpu: string; memGiB: number; os: string; node: string };
   db: { version: string; embedded: boolean };
   cfg: {
@@ -154,7 +155,7 @@ export function renderSection(r: Report): string {
   const minutes = ((r.finished.getTime() - r.started.getTime()) / 60000).toFixed(1);
   const L: string[] = [];
   L.push(`## Results — ${r.mode} run, ${local} (UTC+7)`, '');
-  L.push(`- **Command:** \`${r.command}\` (${minutes} min, all figures measured in this run)`);
+  L.push(`- **Command:** \`${r.command}\` (${minutes} min, all figures measured in this run); code measured: ${r.code}.`);
   L.push(`- **Machine:** ${r.machine.cpu}, ${r.machine.memGiB} GiB RAM, ${r.machine.os}; Node ${r.machine.node}; PostgreSQL ${r.db.version} ${r.db.embedded ? '(embedded, fresh cluster in a temp dir: shared_buffers 512MB, work_mem 16MB, otherwise defaults — fsync and synchronous_commit on)' : '(DATABASE_URL, fresh database)'}.`);
   L.push(`- **Set-up:** the server is one Node process started as \`node --import tsx src/main.ts\` (JOBS=false, pool of 20 connections); the load generator is the benchmark process; both and PostgreSQL share the same ${r.machine.cpu.split(' ')[0]} cores. CPU columns are % of one core (${Number(r.machine.cpu.split(' ')[0]) * 100} % = all cores busy): the server process (in brackets its main thread, i.e. the JavaScript event loop, which cannot exceed 100 %, and "+N waiting" = % of the time that thread was ready to run but had no free core, from /proc/…/schedstat), PostgreSQL, the load generator (this process and pgbench), other processes on the machine (named when ≥ 10 %), idle.`);
   const busy = [...r.scenarios.flatMap((x) => [x.http.phase.cpu, x.pgbench.phase.cpu]), r.open.phase.cpu, r.lifecycle.phase.cpu, r.loaded.tracking.cpu, ...r.loaded.inbox.map((x) => x.cpu)].map((c) => c.other);
@@ -216,28 +217,33 @@ export function renderSection(r: Report): string {
 
 const HEADER = `# Benchmarks
 
-Figures for Motcua's hot paths, produced by \`npm run bench\` (bench/run.ts). Every number below is
-measured by the run that wrote it — nothing is hard-coded and nothing is asserted; targets that are
-missed are reported as missed.
+Figures for Motcua's hot paths, produced by \`npm run bench\` (bench/run.ts). Every number in the
+results sections is measured by the run that wrote it — nothing is hard-coded and nothing is
+asserted; targets that are missed are reported as missed. Each run replaces the section of its kind
+(full or quick); the analysis at the end is written by hand from those runs.
 
 ## How to reproduce
 
 \`\`\`sh
-npm install
+npm install                       # pgbench must be on the PATH too (postgresql-client)
 npm run bench -- --quick          # ~3 min: 20,000 bulk dossiers, 8 s write phases
-npm run bench                     # ~15 min on 2 cores: 1,000,000 bulk dossiers, 30 s write phases
-npm run bench -- --help           # sizes, durations, rates, client counts
-DATABASE_URL=postgres://user:pass@host:5432/postgres npm run bench   # a fresh database on that server (dropped afterwards)
+npm run bench                     # ~8–12 min on 2 cores: 1,000,000 bulk dossiers, 30 s write phases
+npm run bench -- --dossiers 200000 --duration 20 --connections 64
+npm run bench -- --help           # every option (rates, client counts, --server-dir to measure another checkout)
+DATABASE_URL=postgres://user:pass@host:5432/postgres npm run bench   # a fresh database there, dropped afterwards
 \`\`\`
 
-The script needs \`pgbench\` on the PATH. It starts a fresh embedded PostgreSQL in a temp directory
-(or creates a database on DATABASE_URL), starts the server as a child process
-(\`node --import tsx src/main.ts\`, JOBS=false), creates citizens with sessions and one uploaded PDF
-each, measures public tracking and inboxes on the almost empty database, bulk-loads the dossiers
-with INSERT … SELECT, measures the reads again, then runs pgbench with a script doing the
-submission's INSERTs, HTTP submissions (closed loop, then a fixed offered rate), and full
-lifecycles. It removes everything it created, also on failure or Ctrl-C. Each run replaces the
-section of its kind (quick or full) below.
+What a run does: starts a fresh embedded PostgreSQL in a temp directory (or creates a database on
+DATABASE_URL); starts the server as a child process (\`node --import tsx src/main.ts\`, JOBS=false);
+creates citizens (app_user rows) with sessions (user_session, sha256 of the token) and one PDF
+uploaded per API citizen through POST /api/v1/files; seeds a few dossiers at every stage through the
+API; measures public tracking and two inboxes on that almost empty database; bulk-loads the dossiers
+with INSERT … SELECT (two years, Hanoi's agencies, the seeded procedures, all ten statuses, full
+action trails, consistent dossier_code_counter); measures the reads again; then runs pgbench with a
+script doing a submission's INSERTs, the same submissions through HTTP (closed loop), a fixed
+offered rate (open loop), and full lifecycles. Before each measurement it waits (boundedly) for other
+processes on the machine to calm down and it reports how busy they were. It removes everything it
+created, also on failure or Ctrl-C.
 `;
 
 export function writeReport(file: string, r: Report) {

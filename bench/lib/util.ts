@@ -1,4 +1,12 @@
 /** Small helpers shared by the benchmark: logging with elapsed time, statistics, formatting. */
+import pg from 'pg';
+
+/** A client that survives its server going away (Ctrl-C stops PostgreSQL under our feet). */
+export function pgClient(url: string, app = 'motcua-bench-loader'): pg.Client {
+  const c = new pg.Client({ connectionString: url, application_name: app });
+  c.on('error', () => {});
+  return c;
+}
 
 const T0 = Date.now();
 
