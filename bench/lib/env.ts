@@ -6,11 +6,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { startEmbeddedPostgres, type EmbeddedHandle } from '../../src/platform/db/embedded.ts';
+import { startEmbeddedPostgres, type EmbeddedHandle, freePort } from '../../src/platform/db/embedded.ts';
 import { pgClient, log, sleep } from './util.ts';
 
 export const REPO = path.resolve(new URL('../..', import.meta.url).pathname);
@@ -148,16 +147,7 @@ export async function startDatabase(tmp: string, externalUrl?: string): Promise<
   return { url: handle.url, adminUrl, embedded: true, postmasterPid, version, statStatements: true };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+
 
 export interface Server {
   base: string;

@@ -34,11 +34,11 @@ function sampleString(s: any, key: string): string {
     const m = /\{(\d+)\}/.exec(s.pattern);
     if (m) return '1'.repeat(Number(m[1]));
   }
-  for (const [re, v] of byName) if (re.test(key)) return fit(v, s);
-  return fit('Nội dung mẫu', s);
+  for (const [re, v] of byName) if (re.test(key)) return fitLength(v, s);
+  return fitLength('Nội dung mẫu', s);
 }
 
-function fit(v: string, s: any): string {
+function fitLength(v: string, s: any): string {
   let out = v;
   if (s.minLength && out.length < s.minLength) out = out.padEnd(s.minLength, '.');
   if (s.maxLength && out.length > s.maxLength) out = out.slice(0, s.maxLength);
