@@ -63,8 +63,8 @@ if (opt.help) {
   --read-seconds S      seconds of each read measurement (default 12; quick 5)
   --catp-share F        share of the main submission mix going to the city police, the rest to the 126 wards
                         (default 1/127: every one of the 127 agencies alike); a second run sends them all to the police
-  --quiet-wait S        before each measurement wait up to S seconds (default 60; quick 20; 0 = never) until other
-                        processes on the machine use < 15 % of a core, at most 3 minutes in all (quick: 2)
+  --quiet-wait S        before each measurement wait up to S seconds (default 90; quick 20; 0 = never) until other
+                        processes on the machine use < 15 % of a core, at most 5 minutes in all (quick: 2)
   --server-dir DIR      run the server from another checkout of Motcua (to measure a change); default this repository
   --no-write            do not update BENCHMARKS.md
   --out FILE            write the results into FILE instead of BENCHMARKS.md
@@ -91,7 +91,7 @@ const cfg = {
   rawIterations: quick ? 500 : 2000,
   catpShare: Number(opt['catp-share'] ?? 1 / 127),
   seedDossiers: quick ? 60 : 120,
-  quietWait: int(opt['quiet-wait'], quick ? 20 : 60),
+  quietWait: int(opt['quiet-wait'], quick ? 20 : 90),
   citizens: 0,
 };
 cfg.citizens = int(opt.citizens, Math.max(5_000, Math.round(cfg.dossiers / 10), cfg.apiCitizens));
@@ -123,7 +123,7 @@ async function main(): Promise<Report> {
   const server: Server = await startServer(db, tmp, opt['profile-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opt['profile-dir'])}`] : [], opt['server-dir'] ? path.resolve(opt['server-dir']) : REPO);
   const cpu = new CpuMeter(() => server.pid, () => db.postmasterPid);
   // Shared machines: let someone else's burst pass before measuring (bounded, and reported).
-  let quietBudget = quick ? 120 : 180;
+  let quietBudget = quick ? 120 : 300;
   const settle = async () => {
     if (cfg.quietWait <= 0 || quietBudget <= 0) return;
     const r = await waitQuiet(cpu, Math.min(cfg.quietWait, quietBudget), 15, (o) => log(`  (waiting for the machine to calm down: other processes use ${o.toFixed(0)} % of a core)`));

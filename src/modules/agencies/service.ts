@@ -27,11 +27,20 @@ function toUnit(r: any): OrgUnit {
  * Organisation units change rarely (by decision), and every request asks about them, so they
  * are kept in memory and reloaded after a short while or when this process changes them.
  */
-let cache: { at: number; byId: Map<string, OrgUnit>; byCode: Map<string, OrgUnit>; children: Map<string, OrgUnit[]>; bySectorLevel: Map<string, OrgUnit[]> } | null = null;
+interface OrgCache { at: number; byId: Map<string, OrgUnit>; byCode: Map<string, OrgUnit>; children: Map<string, OrgUnit[]>; bySectorLevel: Map<string, OrgUnit[]> }
+let cache: OrgCache | null = null;
 const TTL_MS = 30_000;
 
-async function load(db: Executor) {
+let loading: Promise<OrgCache> | null = null;
+
+/** Single-flight: when the cache expires under load, one query refreshes it for everyone. */
+async function load(db: Executor): Promise<OrgCache> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache;
+  loading ??= reload(db).finally(() => { loading = null; });
+  return loading;
+}
+
+async function reload(db: Executor): Promise<OrgCache> {
   const rows = await db.selectFrom('org_unit').selectAll().where('valid_to', 'is', null).execute();
   const byId = new Map<string, OrgUnit>();
   const byCode = new Map<string, OrgUnit>();
@@ -47,8 +56,9 @@ async function load(db: Executor) {
     list.push(u);
     children.set(u.parentId, list);
   }
-  cache = { at: Date.now(), byId, byCode, children, bySectorLevel: new Map() };
-  return cache;
+  const fresh: OrgCache = { at: Date.now(), byId, byCode, children, bySectorLevel: new Map() };
+  cache = fresh;
+  return fresh;
 }
 
 export function invalidateOrgCache() {

@@ -74,9 +74,16 @@ export async function yearSchedule(db: Executor, year: number): Promise<YearSche
   };
 }
 
-/** The working calendar in force, cached briefly (deadlines are computed on every receipt). */
+let building: Promise<WorkCalendar> | null = null;
+
+/** The working calendar in force, cached briefly; one rebuild at a time when it expires under load. */
 export async function getCalendar(db: Executor): Promise<WorkCalendar> {
   if (cached && Date.now() - cached.at < TTL_MS) return cached.cal;
+  building ??= buildCalendar(db).finally(() => { building = null; });
+  return building;
+}
+
+async function buildCalendar(db: Executor): Promise<WorkCalendar> {
   const setting = await currentSetting(db);
   const thisYear = Number(localToday().slice(0, 4));
   // Deadlines reach a few years out at most; history a few years back (judging old dossiers).
