@@ -1,12 +1,14 @@
 /**
  * `npm run bench` — measures Motcua against the targets in BENCHMARKS.md and writes the figures there.
  *
- *   npm run bench                      full run: 1,000,000 bulk dossiers (~15 min on 2 cores)
+ *   npm run bench                      full run: 1,000,000 bulk dossiers (~8–12 min on 2 cores)
  *   npm run bench -- --quick           quick run: 20,000 dossiers, short phases (~3 min)
  *   npm run bench -- --dossiers 200000 --duration 20
  *   DATABASE_URL=postgres://… npm run bench   use that server (a fresh database is created and dropped)
  *
- * Every figure is measured in this run; nothing is asserted. See bench/README in BENCHMARKS.md.
+ * Every figure is measured in this run; nothing is asserted. "How to reproduce" is in BENCHMARKS.md;
+ * the pieces are in bench/lib (env: database and server; data/bulk: people and dossiers; http,
+ * lifecycle, reads, pgbench: the load; cpu, pgwatch, capture: the evidence; report: the output).
  */
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';
