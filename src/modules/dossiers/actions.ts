@@ -7,6 +7,7 @@ import { getVersion } from '../catalog/service.ts';
 import { validateForm } from '../catalog/form-validation.ts';
 import { getFiles } from '../files/service.ts';
 import { userHasGrant } from '../identity/service.ts';
+import { worksIn } from '../identity/authz.ts';
 import { unitChain } from '../agencies/service.ts';
 import { check, type ActionName, type ResolvedStep } from './lifecycle.ts';
 import { Status, statusNames } from './status.ts';
@@ -42,11 +43,7 @@ export async function loadForUpdate(tx: Tx, id: string): Promise<DossierRow | un
 export async function canView(db: Executor, d: Pick<DossierRow, 'agency_id' | 'applicant_user_id'>, p: Principal | null): Promise<boolean> {
   if (!p) return false;
   if (p.kind === 'citizen') return p.userId === d.applicant_user_id;
-  for (const g of p.roles) {
-    const chain = await unitChain(db, g.unitId);
-    if (chain.some((u) => u.id === d.agency_id)) return true;
-  }
-  return false;
+  return worksIn(db, p, d.agency_id);
 }
 
 /** Resolves the procedure's internal steps to this agency's units. */

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
-import { getOrgUnit, subUnits, unitChain as unitChainIds } from '../agencies/service.ts';
+import { getOrgUnit, subUnits } from '../agencies/service.ts';
+import { agenciesWithRole } from '../identity/authz.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { statusNames } from './status.ts';
 import type { ResolvedStep } from './lifecycle.ts';
@@ -153,23 +154,13 @@ export async function dossierBasics(db: Executor, id: string) {
   return d ? { id: d.id, code: d.code, status: d.status, agencyId: d.agency_id, applicantUserId: d.applicant_user_id, finishedAt: d.finished_at, procedureCode: d.procedure_code } : undefined;
 }
 
-/** Agencies (ids) where the official holds any role: the dossiers they may look up. */
-export async function staffAgencyIds(db: Executor, p: Principal): Promise<string[]> {
-  const out = new Set<string>();
-  for (const g of p.roles) {
-    const chain = await unitChainIds(db, g.unitId);
-    const agency = chain.find((u) => u.kind === 'agency');
-    if (agency) out.add(agency.id);
-  }
-  return [...out];
-}
 
 /**
  * Staff look-up across their agencies: by code (exact or partial), by the applicant's ID number
  * or phone, by status and procedure. Used by the desk (returning results) and supervisors.
  */
 export async function findDossiers(db: Executor, p: Principal, f: { code?: string; idNumber?: string; phone?: string; status?: number; procedureCode?: string; limit: number; offset: number }) {
-  const agencies = await staffAgencyIds(db, p);
+  const agencies = (await agenciesWithRole(db, p)).map((a) => a.id);
   if (agencies.length === 0) return { items: [] };
   let q = db.selectFrom('dossier').select(['id', 'code', 'status', 'procedure_code', 'procedure_name', 'applicant_name', 'applicant_id_number', 'applicant_phone',
     'submitted_at', 'due_at', 'finished_at', 'returned_at', 'version', 'channel']).where('agency_id', 'in', agencies);

@@ -6,9 +6,9 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal, Role } from '../../platform/http/principal.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { agencyOf, getAgencyByCode, getOrgUnit, subUnits, type OrgUnit } from '../agencies/service.ts';
+import { getAgencyByCode, getOrgUnit, subUnits, type OrgUnit } from '../agencies/service.ts';
 import { getCalendar } from '../calendar/service.ts';
-import { hasRoleWithin, requireStaff } from '../identity/authz.ts';
+import { agenciesWithRole, hasRoleWithin, requireStaff } from '../identity/authz.ts';
 import { getUser, staffWithRole } from '../identity/service.ts';
 import type { ResolvedStep } from './lifecycle.ts';
 import { statusNames } from './status.ts';
@@ -25,13 +25,7 @@ const ACTIVITY_DAYS = 30;
 
 /** The agencies in which the official holds a supervising role (a grant on a division counts for its agency). */
 export async function supervisedAgencies(db: Executor, p: Principal): Promise<OrgUnit[]> {
-  const out = new Map<string, OrgUnit>();
-  for (const g of p.roles) {
-    if (!SUPERVISING_ROLES.includes(g.role)) continue;
-    const a = await agencyOf(db, g.unitId);
-    if (a) out.set(a.id, a);
-  }
-  return [...out.values()].sort((a, b) => a.code.localeCompare(b.code));
+  return agenciesWithRole(db, p, SUPERVISING_ROLES);
 }
 
 /** Every unit of an agency (the agency, its desk, leadership and divisions, at any depth). */

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal, Role } from '../../platform/http/principal.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { unitChain } from '../agencies/service.ts';
+import { unitChain, type OrgUnit } from '../agencies/service.ts';
 
 /**
  * Role checks scoped to organisation units: a role granted on a unit covers that unit and
@@ -17,12 +17,19 @@ export async function hasRoleAt(db: Executor, p: Principal | null, roles: Role[]
 
 /** Any role at all inside the agency (staff may read the agency's dossiers). */
 export async function worksIn(db: Executor, p: Principal | null, agencyId: string): Promise<boolean> {
-  if (!p || p.kind !== 'staff') return false;
+  return (await agenciesWithRole(db, p)).some((a) => a.id === agencyId);
+}
+
+/** The agencies where the official holds one of `roles` (any role when omitted): a grant on a division counts for its agency. */
+export async function agenciesWithRole(db: Executor, p: Principal | null, roles?: Role[]): Promise<OrgUnit[]> {
+  if (!p || p.kind !== 'staff') return [];
+  const out = new Map<string, OrgUnit>();
   for (const g of p.roles) {
-    const chain = await unitChain(db, g.unitId);
-    if (chain.some((u) => u.id === agencyId)) return true;
+    if (roles && !roles.includes(g.role)) continue;
+    const a = (await unitChain(db, g.unitId)).find((u) => u.kind === 'agency');
+    if (a) out.set(a.id, a);
   }
-  return false;
+  return [...out.values()].sort((x, y) => x.code.localeCompare(y.code));
 }
 
 export function requireSignedIn(p: Principal | null): Principal {
@@ -49,11 +56,5 @@ export function hasRoleAnywhere(p: Principal | null, roles: Role[]): boolean {
 
 /** Holds one of `roles` on some unit inside the agency (or on the agency itself). */
 export async function hasRoleWithin(db: Executor, p: Principal | null, roles: Role[], agencyId: string): Promise<boolean> {
-  if (!p || p.kind !== 'staff') return false;
-  for (const g of p.roles) {
-    if (!roles.includes(g.role)) continue;
-    const chain = await unitChain(db, g.unitId);
-    if (chain.some((u) => u.id === agencyId)) return true;
-  }
-  return false;
+  return (await agenciesWithRole(db, p, roles)).some((a) => a.id === agencyId);
 }

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { fieldError, problems } from '../../platform/http/problem.ts';
-import { getAgencyByCode, getOrgUnit, subUnit, unitChain, type OrgUnit } from '../agencies/service.ts';
-import { hasRoleAt, requireSignedIn } from '../identity/authz.ts';
+import { getAgencyByCode, getOrgUnit, subUnit, type OrgUnit } from '../agencies/service.ts';
+import { agenciesWithRole, hasRoleAt, requireSignedIn } from '../identity/authz.ts';
 import type { TicketStatus } from './tables.ts';
 import './tables.ts';
 
@@ -67,13 +67,7 @@ export async function requireDeskOfficer(db: Executor, p: Principal | null, agen
 
 /** The agencies whose one-stop desk the official works at. */
 export async function deskAgencies(db: Executor, p: Principal): Promise<OrgUnit[]> {
-  const out = new Map<string, OrgUnit>();
-  for (const g of p.roles) {
-    if (g.role !== 'desk_officer') continue;
-    const a = (await unitChain(db, g.unitId)).find((u) => u.kind === 'agency');
-    if (a) out.set(a.id, a);
-  }
-  return [...out.values()].sort((x, y) => x.code.localeCompare(y.code));
+  return agenciesWithRole(db, p, ['desk_officer']);
 }
 
 /** Agencies with a queue set up (at least one active group): where a kiosk and a board make sense. */
