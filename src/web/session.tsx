@@ -7,6 +7,7 @@ export interface Me {
   kind: 'staff' | 'citizen';
   fullName: string;
   idNumber?: string;
+  eidLevel?: 1 | 2;
   phone?: string;
   email?: string;
   roles: { role: string; unitId: string; unitCode?: string; unitName?: string }[];

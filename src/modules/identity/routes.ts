@@ -46,7 +46,7 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
       const u = await getOrgUnit(ctx.db, g.unitId);
       return { role: g.role, unitId: g.unitId, unitCode: u?.code, unitName: u?.name };
     }));
-    return { id: p.userId, kind: p.kind, fullName: p.name, idNumber: p.idNumber, phone: p.phone, email: p.email, roles };
+    return { id: p.userId, kind: p.kind, fullName: p.name, idNumber: p.idNumber, eidLevel: p.eidLevel, phone: p.phone, email: p.email, roles };
   });
 
   r.get('/citizens/:idNumber', {

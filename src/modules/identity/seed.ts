@@ -7,7 +7,7 @@ import { hashPassword } from './passwords.ts';
 export const DEMO_PASSWORD = 'motcua2026';
 
 interface StaffSeed { username: string; fullName: string; title: string; agency: string; grants: [Role, string][] }
-interface CitizenSeed { idNumber: string; fullName: string; dateOfBirth: string; sex: 'Nam' | 'Nữ'; phone: string; email: string; address: string }
+interface CitizenSeed { idNumber: string; fullName: string; dateOfBirth: string; sex: 'Nam' | 'Nữ'; phone: string; email: string; address: string; eidLevel: 1 | 2 }
 
 const CATP = '000.00.11.H26';
 const BHXH = '000.00.12.H26';
@@ -35,9 +35,9 @@ export const demoStaff: StaffSeed[] = [
 ];
 
 export const demoCitizens: CitizenSeed[] = [
-  { idNumber: '001090012345', fullName: 'Nguyễn Văn An', dateOfBirth: '1990-05-14', sex: 'Nam', phone: '0912345678', email: 'an.nguyen@example.vn', address: 'Số 5 phố Đội Cấn, phường Ba Đình, thành phố Hà Nội' },
-  { idNumber: '001195006789', fullName: 'Trần Thị Bình', dateOfBirth: '1995-11-02', sex: 'Nữ', phone: '0987654321', email: 'binh.tran@example.vn', address: 'Số 12 ngõ 40 Tạ Quang Bửu, phường Bạch Mai, thành phố Hà Nội' },
-  { idNumber: '001301004321', fullName: 'Lê Hoàng Cường', dateOfBirth: '2001-03-20', sex: 'Nữ', phone: '0904111222', email: 'cuong.le@example.vn', address: 'Số 88 Nguyễn Trãi, phường Thanh Xuân, thành phố Hà Nội' },
+  { idNumber: '001090012345', fullName: 'Nguyễn Văn An', dateOfBirth: '1990-05-14', sex: 'Nam', phone: '0912345678', email: 'an.nguyen@example.vn', address: 'Số 5 phố Đội Cấn, phường Ba Đình, thành phố Hà Nội', eidLevel: 2 },
+  { idNumber: '001195006789', fullName: 'Trần Thị Bình', dateOfBirth: '1995-11-02', sex: 'Nữ', phone: '0987654321', email: 'binh.tran@example.vn', address: 'Số 12 ngõ 40 Tạ Quang Bửu, phường Bạch Mai, thành phố Hà Nội', eidLevel: 2 },
+  { idNumber: '001301004321', fullName: 'Lê Hoàng Cường', dateOfBirth: '2001-03-20', sex: 'Nữ', phone: '0904111222', email: 'cuong.le@example.vn', address: 'Số 88 Nguyễn Trãi, phường Thanh Xuân, thành phố Hà Nội', eidLevel: 1 },
 ];
 
 /** Demo staff (one agency per kind) and citizens; existing accounts are left untouched. */
@@ -51,7 +51,7 @@ export async function seedDemoUsers(db: Db): Promise<void> {
     await db.transaction().execute(async (tx) => {
       const u = await tx.insertInto('app_user').values({
         kind: 'staff', username: s.username, password_hash: hash, full_name: s.fullName, title: s.title,
-        id_number: null, date_of_birth: null, sex: null, phone: null, email: `${s.username}@hanoi.gov.vn`, address: null,
+        id_number: null, date_of_birth: null, sex: null, phone: null, email: `${s.username}@hanoi.gov.vn`, address: null, eid_level: null,
       }).returning('id').executeTakeFirstOrThrow();
       for (const [role, slug] of s.grants) {
         const unit = slug === 'agency' ? agency : await subUnit(db, agency.id, slug);
@@ -64,7 +64,7 @@ export async function seedDemoUsers(db: Db): Promise<void> {
     if (existing.has(c.idNumber)) continue;
     await db.insertInto('app_user').values({
       kind: 'citizen', username: null, password_hash: hash, full_name: c.fullName, id_number: c.idNumber,
-      date_of_birth: c.dateOfBirth, sex: c.sex, phone: c.phone, email: c.email, address: c.address, title: null,
+      date_of_birth: c.dateOfBirth, sex: c.sex, phone: c.phone, email: c.email, address: c.address, title: null, eid_level: c.eidLevel,
     }).execute();
   }
 }

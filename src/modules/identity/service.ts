@@ -41,6 +41,6 @@ export async function principalFor(db: Executor, usernameOrIdNumber: string): Pr
   return {
     kind: u.kind, userId: u.id, sessionId: 'system', name: u.full_name,
     roles: grants.map((g) => ({ role: g.role as any, unitId: g.unit_id })),
-    idNumber: u.id_number ?? undefined, phone: u.phone ?? undefined, email: u.email ?? undefined,
+    idNumber: u.id_number ?? undefined, eidLevel: (u.eid_level ?? undefined) as 1 | 2 | undefined, phone: u.phone ?? undefined, email: u.email ?? undefined,
   };
 }

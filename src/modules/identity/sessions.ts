@@ -34,7 +34,7 @@ export async function resolvePrincipal(db: Db, token: string): Promise<Principal
   const hit = cache.get(h);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.p;
   const row = await db.selectFrom('user_session as s').innerJoin('app_user as u', 'u.id', 's.user_id')
-    .select(['s.id as session_id', 'u.id', 'u.kind', 'u.full_name', 'u.id_number', 'u.phone', 'u.email', 'u.disabled', 's.expires_at', 's.revoked_at'])
+    .select(['s.id as session_id', 'u.id', 'u.kind', 'u.full_name', 'u.id_number', 'u.phone', 'u.email', 'u.disabled', 'u.eid_level', 's.expires_at', 's.revoked_at'])
     .where('s.token_hash', '=', h).executeTakeFirst();
   let p: Principal | null = null;
   if (row && !row.disabled && !row.revoked_at && row.expires_at > new Date()) {
@@ -42,7 +42,7 @@ export async function resolvePrincipal(db: Db, token: string): Promise<Principal
     p = {
       kind: row.kind, userId: row.id, sessionId: row.session_id, name: row.full_name,
       roles: grants.map((g) => ({ role: g.role as Role, unitId: g.unit_id })),
-      idNumber: row.id_number ?? undefined, phone: row.phone ?? undefined, email: row.email ?? undefined,
+      idNumber: row.id_number ?? undefined, eidLevel: (row.eid_level ?? undefined) as 1 | 2 | undefined, phone: row.phone ?? undefined, email: row.email ?? undefined,
     };
   }
   if (cache.size > 50_000) cache.clear();

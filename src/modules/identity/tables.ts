@@ -13,6 +13,7 @@ export interface AppUserTable {
   email: string | null;
   address: string | null;
   title: string | null;
+  eid_level: number | null;
   disabled: Generated<boolean>;
   created_at: Generated<Date>;
 }

@@ -22,6 +22,8 @@ export interface Principal {
   roles: RoleGrant[];
   /** Citizens: their personal ID number (12 digits). */
   idNumber?: string;
+  /** Citizens: identity level of their national e-ID account (1 or 2); undefined when unknown. */
+  eidLevel?: 1 | 2;
   phone?: string;
   email?: string;
 }
