@@ -13,6 +13,7 @@ import { nextAssignees } from './assignees.ts';
 import { renderSlip, SLIP_KINDS } from './slips.ts';
 import { insertDossier, prepareSubmission } from './submit.ts';
 import { newDossierCode } from './codes.ts';
+import { logDossierAccess } from '../privacy/service.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const documentRefs = z.array(z.object({ code: z.string().max(60), fileIds: z.array(z.uuid()).max(20) })).max(60);
@@ -91,7 +92,9 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
     const p = requireSignedIn(req.principal);
     const d = await ctx.db.selectFrom('dossier').selectAll().where('id', '=', req.params.id).executeTakeFirst();
     if (!d || !(await canView(ctx.db, d, p))) throw problems.notFound('hồ sơ', 'Dossier');
-    return presentDossier(ctx.db, d, p, { withLog: true });
+    // An official opening it is logged (personal-data access log), alongside building the answer.
+    const [body] = await Promise.all([presentDossier(ctx.db, d, p, { withLog: true }), logDossierAccess(ctx.db, req, d, { kind: 'dossier' })]);
+    return body;
   });
 
   for (const action of Object.keys(bodies) as ActionName[]) {
@@ -117,10 +120,11 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
     schema: { tags: ['dossiers'], summary: 'Download a document of a dossier (only for those who may see the dossier)', params: z.object({ id: z.uuid(), fileId: z.uuid() }) },
   }, async (req, reply) => {
     const p = requireSignedIn(req.principal);
-    const d = await ctx.db.selectFrom('dossier').select(['id', 'agency_id', 'applicant_user_id']).where('id', '=', req.params.id).executeTakeFirst();
+    const d = await ctx.db.selectFrom('dossier').selectAll().where('id', '=', req.params.id).executeTakeFirst();
     if (!d || !(await canView(ctx.db, d, p))) throw problems.notFound('hồ sơ', 'Dossier');
     const doc = await ctx.db.selectFrom('dossier_document').selectAll().where('dossier_id', '=', d.id).where('file_id', '=', req.params.fileId).executeTakeFirst();
     if (!doc) throw problems.notFound('giấy tờ', 'Document');
+    await logDossierAccess(ctx.db, req, d, { kind: 'document', ref: doc.file_id, label: doc.filename });
     reply.type(doc.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(doc.filename)}`);
     return reply.send(ctx.storage.get(doc.storage_key));
   });
@@ -136,7 +140,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
     if (!SLIP_KINDS.includes(kind)) throw problems.notFound(`loại phiếu ${kind}`, `Slip kind ${kind}`);
     const d = await ctx.db.selectFrom('dossier').selectAll().where('id', '=', req.params.id).executeTakeFirst();
     if (!d || !(await canView(ctx.db, d, p))) throw problems.notFound('hồ sơ', 'Dossier');
-    const pdf = await renderSlip(ctx.db, d, kind, ctx.config.publicUrl);
+    const [pdf] = await Promise.all([renderSlip(ctx.db, d, kind, ctx.config.publicUrl), logDossierAccess(ctx.db, req, d, { kind: 'slip', ref: kind })]);
     reply.type('application/pdf').header('content-disposition', `inline; filename="${kind}-${d.code}.pdf"`);
     return pdf;
   });
