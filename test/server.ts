@@ -63,8 +63,8 @@ export class Api {
   constructor(public base: string) {}
 
   async call(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-    const h: Record<string, string> = { ...headers };
-    if (this.token) h.authorization = `Bearer ${this.token}`;
+    // Headers given by the caller win (a test may present another token on purpose).
+    const h: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}`, ...headers } : { ...headers };
     let payload: any;
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {

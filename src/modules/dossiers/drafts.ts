@@ -42,7 +42,9 @@ export function draftRoutes(app: FastifyInstance, ctx: AppContext) {
   });
   r.delete('/drafts/:id', { schema: { tags: ['drafts'], summary: 'Discard a saved application', params: z.object({ id: z.uuid() }) } }, async (req) => {
     const p = requireCitizen(req.principal);
-    await ctx.db.deleteFrom('dossier_draft').where('id', '=', req.params.id).where('user_id', '=', p.userId).execute();
+    // Someone else's draft and a missing one get the same answer: nobody learns another's draft exists.
+    const r = await ctx.db.deleteFrom('dossier_draft').where('id', '=', req.params.id).where('user_id', '=', p.userId).executeTakeFirst();
+    if (r.numDeletedRows === 0n) throw problems.notFound('bản nháp', 'Draft');
     return { ok: true };
   });
 }

@@ -35,7 +35,7 @@ export default function MyDossiers() {
                 <div className="muted small">{t('mine.procedureCode')}: {d.procedureCode} · {t('mine.draftSaved')}: {fmtDateTime(d.updatedAt)}</div>
                 <div className="btn-row">
                   <Link className="btn" to={`/thu-tuc/${d.procedureCode}/nop-ho-so?nhap=${d.id}`}>{t('apply.resume')}</Link>
-                  <button className="btn btn-danger" onClick={async () => { await api('DELETE', `/drafts/${d.id}`); setDrafts(drafts.filter((x) => x.id !== d.id)); }}>{t('apply.discard')}</button>
+                  <button className="btn btn-danger" onClick={async () => { await api('DELETE', `/drafts/${d.id}`).catch((e) => { if (e?.status !== 404) throw e; }); setDrafts(drafts.filter((x) => x.id !== d.id)); }}>{t('apply.discard')}</button>
                 </div>
               </li>
             ))}

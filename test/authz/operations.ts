@@ -1,0 +1,113 @@
+import { ACTORS, actorNames, citizens, ownStaff, signedIn, staffActors, type ActorName } from './actors.ts';
+import { tinyPdf } from '../fixtures.ts';
+
+/** Ids the requests point at, made by the matrix test's set-up (An's dossier at the city police…). */
+export interface Fixture {
+  procedureCode: string;
+  dossierId: string;
+  dossierCode: string;
+  anFileId: string;
+  binhFileId: string;
+  draftId: string;
+  noticeId: string;
+  counterId: string;
+  ticketId: string;
+  agencyCode: string;
+  userIds: Record<string, string>;
+}
+
+interface Req { method: string; url: string; body?: unknown; headers?: Record<string, string> }
+
+export interface Operation {
+  /** `METHOD /path` exactly as in the OpenAPI document. */
+  op: string;
+  /** Who gets past authorisation; 'lifecycle' = dossier actions, tested state by state. */
+  allow: readonly ActorName[] | 'lifecycle';
+  request(fx: Fixture, actor: ActorName): Req;
+  /** Public look-ups answer 404 to anonymous callers when the thing is not theirs to find. */
+  anonStatus?: 404;
+}
+
+const everyone = actorNames;
+const admins: ActorName[] = ['admin'];
+const supervising = staffActors.filter((n) => ['supervisor', 'head_of_division', 'signing_authority'].includes(ACTORS[n].role!));
+const get = (url: string) => (): Req => ({ method: 'GET', url });
+const V = '/api/v1';
+
+function multipart(): FormData {
+  const fd = new FormData();
+  fd.append('file', new Blob([new Uint8Array(tinyPdf())], { type: 'application/pdf' }), 'scan.pdf');
+  return fd;
+}
+
+const dossierActions = ['assign', 'confirm-payment', 'extend', 'forward', 'receive', 'refuse', 'request-payment', 'request-supplement', 'resubmit', 'return', 'send-back', 'sign', 'stop', 'withdraw'];
+
+export const OPERATIONS: Operation[] = [
+  // Reference data and the public catalogue: open to everyone.
+  { op: 'GET /api/v1/admin-units', allow: everyone, request: get(`${V}/admin-units?q=Ba%20%C4%90%C3%ACnh`) },
+  { op: 'GET /api/v1/admin-units/{code}', allow: everyone, request: get(`${V}/admin-units/01`) },
+  { op: 'GET /api/v1/agencies', allow: everyone, request: get(`${V}/agencies`) },
+  { op: 'GET /api/v1/agencies/{code}', allow: everyone, request: get(`${V}/agencies/000.00.11.H26`) },
+  { op: 'GET /api/v1/procedures', allow: everyone, request: get(`${V}/procedures?q=khai%20sinh`) },
+  { op: 'GET /api/v1/procedures/{code}', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/procedures/${fx.procedureCode}` }) },
+  { op: 'GET /api/v1/procedures/{code}/versions', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/procedures/${fx.procedureCode}/versions` }) },
+  { op: 'GET /api/v1/procedures/{code}/form.pdf', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/procedures/${fx.procedureCode}/form.pdf` }) },
+  { op: 'GET /api/v1/catalog/fields', allow: everyone, request: get(`${V}/catalog/fields`) },
+  { op: 'GET /api/v1/catalog/life-events', allow: everyone, request: get(`${V}/catalog/life-events`) },
+  { op: 'GET /api/v1/calendar/years/{year}', allow: everyone, request: get(`${V}/calendar/years/2026`) },
+  { op: 'GET /api/v1/calendar/settings', allow: everyone, request: get(`${V}/calendar/settings`) },
+  { op: 'GET /api/v1/calendar/due-date', allow: everyone, request: get(`${V}/calendar/due-date?from=2026-11-20T02:00:00Z&amount=5&unit=working_days`) },
+  // Law as data: only administrators change it (a conflicting expectedVersion keeps the catalogue unchanged).
+  { op: 'POST /api/v1/procedures', allow: admins, request: () => ({ method: 'POST', url: `${V}/procedures`, body: { effectiveFrom: '2031-01-01', definition: {} } }) },
+  { op: 'POST /api/v1/procedures/{code}/versions', allow: admins, request: (fx) => ({ method: 'POST', url: `${V}/procedures/${fx.procedureCode}/versions`, body: { effectiveFrom: '2031-01-01', definition: {}, expectedVersion: 999 } }) },
+  { op: 'PUT /api/v1/calendar/days/{date}', allow: admins, request: () => ({ method: 'PUT', url: `${V}/calendar/days/2031-03-03`, body: { kind: 'day_off', name: 'Ngày thử phân quyền', nameEn: 'Authorisation test day', source: 'test' } }) },
+  { op: 'DELETE /api/v1/calendar/days/{date}', allow: admins, request: () => ({ method: 'DELETE', url: `${V}/calendar/days/2031-03-03` }) },
+  { op: 'POST /api/v1/calendar/settings', allow: admins, request: () => ({ method: 'POST', url: `${V}/calendar/settings`, body: { effectiveFrom: '2031-01-01', workingPeriods: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], weekend: [6, 7], sameDayCutoff: '15:00' } }) },
+  // Sign-in.
+  { op: 'POST /api/v1/auth/login', allow: everyone, request: () => ({ method: 'POST', url: `${V}/auth/login`, body: { username: '001195006789', password: 'motcua2026' } }) },
+  // Logging out with a token that is not the actor's own keeps the actor signed in for the other checks.
+  { op: 'POST /api/v1/auth/logout', allow: everyone, request: () => ({ method: 'POST', url: `${V}/auth/logout`, headers: { authorization: 'Bearer not-a-session' } }) },
+  { op: 'GET /api/v1/auth/me', allow: signedIn, request: get(`${V}/auth/me`) },
+  // Public tracking and the queue kiosk/board.
+  { op: 'GET /api/v1/public/tracking/{code}', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/public/tracking/${fx.dossierCode}?verify=2345` }) },
+  { op: 'GET /api/v1/public/queue/agencies', allow: everyone, request: get(`${V}/public/queue/agencies`) },
+  { op: 'GET /api/v1/public/queue/agencies/{agencyCode}', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/public/queue/agencies/${fx.agencyCode}` }) },
+  { op: 'GET /api/v1/public/queue/agencies/{agencyCode}/board', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/public/queue/agencies/${fx.agencyCode}/board` }) },
+  { op: 'POST /api/v1/public/queue/agencies/{agencyCode}/tickets', allow: everyone, request: (fx) => ({ method: 'POST', url: `${V}/public/queue/agencies/${fx.agencyCode}/tickets`, body: { group: 'khong-co' } }) },
+  { op: 'GET /api/v1/public/queue/tickets/{id}', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/public/queue/tickets/${fx.ticketId}` }) },
+  // The desk's counters: desk officers of that agency only.
+  { op: 'GET /api/v1/queue/desk', allow: staffActors, request: get(`${V}/queue/desk`) },
+  { op: 'GET /api/v1/queue/counters/{id}', allow: ['desk'], request: (fx) => ({ method: 'GET', url: `${V}/queue/counters/${fx.counterId}` }) },
+  { op: 'POST /api/v1/queue/counters/{id}/call-next', allow: ['desk'], request: (fx) => ({ method: 'POST', url: `${V}/queue/counters/${fx.counterId}/call-next` }) },
+  { op: 'POST /api/v1/queue/tickets/{id}/recall', allow: ['desk'], request: (fx) => ({ method: 'POST', url: `${V}/queue/tickets/${fx.ticketId}/recall` }) },
+  { op: 'POST /api/v1/queue/tickets/{id}/serve', allow: ['desk'], request: (fx) => ({ method: 'POST', url: `${V}/queue/tickets/${fx.ticketId}/serve` }) },
+  { op: 'POST /api/v1/queue/tickets/{id}/no-show', allow: ['desk'], request: (fx) => ({ method: 'POST', url: `${V}/queue/tickets/${fx.ticketId}/no-show` }) },
+  // Files: anyone signed in uploads; only the owner downloads an upload directly.
+  { op: 'POST /api/v1/files', allow: signedIn, request: () => ({ method: 'POST', url: `${V}/files`, body: multipart() }) },
+  { op: 'GET /api/v1/files/{id}', allow: ['an'], request: (fx) => ({ method: 'GET', url: `${V}/files/${fx.anFileId}` }) },
+  // Dossiers: the applicant and the staff of the dossier's agency; nobody else learns it exists.
+  { op: 'POST /api/v1/dossiers', allow: [...citizens, 'desk'], request: (fx) => ({ method: 'POST', url: `${V}/dossiers`, body: { procedureCode: fx.procedureCode, form: {}, documents: [] } }) },
+  { op: 'GET /api/v1/dossiers/{id}', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}` }) },
+  { op: 'GET /api/v1/dossiers/{id}/documents/{fileId}', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}/documents/${fx.anFileId}` }) },
+  { op: 'GET /api/v1/dossiers/{id}/slips/{kind}', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}/slips/tracking` }) },
+  { op: 'GET /api/v1/dossiers/{id}/assignees', allow: ownStaff, request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}/assignees` }) },
+  { op: 'GET /api/v1/dossiers/{id}/rating', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}/rating` }) },
+  // Only the applicant rates (the dossier is not finished: 409 for An, refused for everyone else).
+  { op: 'POST /api/v1/dossiers/{id}/rating', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/dossiers/${fx.dossierId}/rating`, body: { level: 'satisfied' } }) },
+  ...dossierActions.map((a): Operation => ({ op: `POST /api/v1/dossiers/{id}/${a}`, allow: 'lifecycle', request: () => ({ method: 'POST', url: '' }) })),
+  { op: 'GET /api/v1/dossiers', allow: staffActors, request: (fx) => ({ method: 'GET', url: `${V}/dossiers?code=${fx.dossierCode}` }) },
+  { op: 'GET /api/v1/inbox', allow: staffActors, request: get(`${V}/inbox`) },
+  { op: 'GET /api/v1/supervision/summary', allow: supervising.filter((n) => ACTORS[n].ownAgency), request: (fx) => ({ method: 'GET', url: `${V}/supervision/summary?agencyCode=${fx.agencyCode}` }) },
+  { op: 'GET /api/v1/my/dossiers', allow: citizens, request: get(`${V}/my/dossiers`) },
+  // Drafts belong to their citizen.
+  { op: 'GET /api/v1/drafts', allow: citizens, request: get(`${V}/drafts`) },
+  { op: 'GET /api/v1/drafts/{id}', allow: ['an'], request: (fx) => ({ method: 'GET', url: `${V}/drafts/${fx.draftId}` }) },
+  { op: 'PUT /api/v1/drafts/{id}', allow: ['an'], request: (fx) => ({ method: 'PUT', url: `${V}/drafts/${fx.draftId}`, body: { procedureCode: fx.procedureCode, form: {}, documents: [] } }) },
+  { op: 'DELETE /api/v1/drafts/{id}', allow: ['an'], request: (fx) => ({ method: 'DELETE', url: `${V}/drafts/${fx.draftId}` }) },
+  // In-app notices: each user their own.
+  { op: 'GET /api/v1/notices', allow: signedIn, request: get(`${V}/notices`) },
+  { op: 'POST /api/v1/notices/{id}/read', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/notices/${fx.noticeId}/read` }) },
+  // Personal data: staff only.
+  { op: 'GET /api/v1/citizens/{idNumber}', allow: staffActors, request: get(`${V}/citizens/001090012345`) },
+  { op: 'GET /api/v1/population/people/{idNumber}', allow: staffActors, request: get(`${V}/population/people/001090012345`) },
+];
