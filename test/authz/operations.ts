@@ -108,6 +108,12 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/notices', allow: signedIn, request: get(`${V}/notices`) },
   { op: 'POST /api/v1/notices/{id}/read', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/notices/${fx.noticeId}/read` }) },
   // Personal data: staff only.
-  { op: 'GET /api/v1/citizens/{idNumber}', allow: staffActors, request: get(`${V}/citizens/001090012345`) },
-  { op: 'GET /api/v1/population/people/{idNumber}', allow: staffActors, request: get(`${V}/population/people/001090012345`) },
+  { op: 'GET /api/v1/citizens/{idNumber}', allow: staffActors, request: get(`${V}/citizens/001090012345?purpose=desk_reception`) },
+  { op: 'GET /api/v1/population/people/{idNumber}', allow: staffActors, request: get(`${V}/population/people/001090012345?purpose=identity_verification`) },
+  // Personal-data access log (privacy module): citizens their own; an agency's log its supervisor; the display policy the system administrator.
+  { op: 'GET /api/v1/my/data-access', allow: citizens, request: get(`${V}/my/data-access`) },
+  { op: 'GET /api/v1/privacy/purposes', allow: staffActors, request: get(`${V}/privacy/purposes`) },
+  { op: 'GET /api/v1/privacy/access-log', allow: ['supervisor'], request: (fx) => ({ method: 'GET', url: `${V}/privacy/access-log?agencyCode=${fx.agencyCode}` }) },
+  { op: 'GET /api/v1/privacy/display-policy', allow: signedIn, request: get(`${V}/privacy/display-policy`) },
+  { op: 'POST /api/v1/privacy/display-policy', allow: admins, request: () => ({ method: 'POST', url: `${V}/privacy/display-policy`, body: { validFrom: new Date(Date.now() + 7 * 3600_000 + 86_400_000).toISOString().slice(0, 10), showOfficialName: true, showOfficialTitle: true } }) },
 ];

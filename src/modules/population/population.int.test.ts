@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => srv?.stop());
 
-const person = (api: Api, id: string) => api.get(`/api/v1/population/people/${id}`);
+// Staff must say why they look a person up (Decree 13/2023; see the privacy module).
+const person = (api: Api, id: string) => api.get(`/api/v1/population/people/${id}?purpose=identity_verification`);
 
 describe(`population database adapter (${inject('pgKind')})`, () => {
   it('seeds the demo households and the synthetic population once', async () => {
