@@ -9,6 +9,7 @@ import { problems } from '../../platform/http/problem.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession, revokeSession } from './sessions.ts';
 import { getOrgUnit } from '../agencies/service.ts';
+import { logAccess, lookupPurposeQuery, requireLookupPurpose } from '../privacy/service.ts';
 
 export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -50,12 +51,14 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
   });
 
   r.get('/citizens/:idNumber', {
-    schema: { tags: ['identity'], summary: 'A registered citizen by personal ID number (staff at the desk: find the person)', params: z.object({ idNumber: z.string().regex(/^\d{12}$/) }) },
+    schema: { tags: ['identity'], summary: 'A registered citizen by personal ID number (staff at the desk: find the person)', params: z.object({ idNumber: z.string().regex(/^\d{12}$/) }), querystring: lookupPurposeQuery },
   }, async (req) => {
-    requireStaff(req.principal);
+    // Decree 13/2023: a purpose before any personal data is read; the look-up is logged (privacy module).
+    const reason = await requireLookupPurpose(ctx.db, requireStaff(req.principal), req.query);
     const u = await ctx.db.selectFrom('app_user').select(['id', 'full_name', 'id_number', 'date_of_birth', 'sex', 'phone', 'email', 'address'])
       .where('kind', '=', 'citizen').where('id_number', '=', req.params.idNumber).executeTakeFirst();
     if (!u) throw problems.notFound('công dân với số định danh này', 'Citizen with this ID number');
+    await logAccess(ctx.db, req, reason, { kind: 'citizen_account', ref: u.id, subjectUserId: u.id, subjectIdNumber: u.id_number, subjectName: u.full_name });
     return { id: u.id, fullName: u.full_name, idNumber: u.id_number, dateOfBirth: u.date_of_birth, sex: u.sex, phone: u.phone, email: u.email, address: u.address };
   });
 }
