@@ -12,6 +12,9 @@ import { LocalStorage } from './platform/storage.ts';
 import type { AppContext } from './platform/context.ts';
 import { modules } from './modules/index.ts';
 import { resolvePrincipal } from './modules/identity/sessions.ts';
+import { EidRelyingParty } from './modules/identity/eid/relying-party.ts';
+import { bundledSettings, eidRoutes, externalSettings } from './modules/identity/eid/routes.ts';
+import { mountBundledProvider } from './simulators/vneid/mount.ts';
 
 export function migrationSources(): MigrationSource[] {
   return [
@@ -65,8 +68,12 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
       return { ok: pending.length === 0, detail: { database: 'ok', pendingMigrations: pending } };
     },
   });
+  // Citizen e-ID sign-in: the provider named by OIDC_ISSUER, else the bundled demo one at /eid.
+  const eid = new EidRelyingParty();
+  const bundledEid = config.oidcIssuer ? undefined : await mountBundledProvider(app, { secretsDir: path.join(config.dataDir, 'vneid-bundled') });
   await app.register(async (api) => {
     for (const m of modules) if (m.routes) await m.routes(api, ctx);
+    eidRoutes(api, ctx, eid);
   }, { prefix: '/api/v1' });
   await serveWebApp(app, new URL('../dist/web', import.meta.url).pathname);
 
@@ -80,6 +87,15 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   } else {
     await app.ready();
   }
+  // Redirects (and the bundled provider's issuer) must be reachable by the browser: the listening address unless PUBLIC_URL says otherwise.
+  const eidBase = config.eidBaseUrl ?? url;
+  if (bundledEid) {
+    bundledEid.start(eidBase);
+    eid.configure(bundledSettings(eidBase, bundledEid.client));
+  } else {
+    eid.configure(externalSettings(config, eidBase));
+  }
+  if (opts.logger !== false) log(`e-ID sign-in: ${eid.settings?.bundled ? `bundled demo VNeID provider at ${eid.settings.issuer}` : `OpenID provider ${eid.settings?.issuer}`}`);
   return {
     app, ctx, url,
     async stop() {

@@ -17,6 +17,19 @@ export interface AppConfig {
   maxUploadBytes: number;
   /** Seed demo dossiers on an empty database. */
   demoData: boolean;
+  /**
+   * Citizen sign-in with the national e-ID over OpenID Connect (identity/eid). Without an issuer the
+   * bundled demo VNeID provider (src/simulators/vneid) is mounted at /eid and used instead.
+   */
+  oidcIssuer?: string;
+  oidcClientId?: string;
+  oidcClientSecret?: string;
+  /** Default: <eidBaseUrl>/api/v1/auth/eid/callback. Register it (and <eidBaseUrl>/ for logout) at the provider. */
+  oidcRedirectUri?: string;
+  /** Base URL for e-ID redirects and the bundled provider: PUBLIC_URL when set, else the address the server listens on. */
+  eidBaseUrl?: string;
+  /** Citizens may also sign in with a password (a demo convenience). Production sets CITIZEN_PASSWORD_LOGIN=false: e-ID only. */
+  citizenPasswordLogin: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -35,5 +48,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobs: env.JOBS !== 'false',
     maxUploadBytes: Number(env.MAX_UPLOAD_MB ?? 20) * 1024 * 1024,
     demoData: env.DEMO_DATA !== 'false',
+    oidcIssuer: env.OIDC_ISSUER || undefined,
+    oidcClientId: env.OIDC_CLIENT_ID || undefined,
+    oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    oidcRedirectUri: env.OIDC_REDIRECT_URI || undefined,
+    eidBaseUrl: env.PUBLIC_URL ? publicUrl : undefined,
+    citizenPasswordLogin: env.CITIZEN_PASSWORD_LOGIN !== 'false',
   };
 }

@@ -60,8 +60,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       return m;
     },
     async signOut() {
-      await post('/auth/logout');
+      // Ends this session; after an e-ID sign-in the browser then ends the provider session too.
+      const r = await post<{ endSessionUrl?: string }>('/auth/eid/logout');
       setMe(null);
+      if (r.endSessionUrl) window.location.assign(r.endSessionUrl);
     },
     hasRole: (...roles) => !!me?.roles.some((r) => roles.includes(r.role)),
   };

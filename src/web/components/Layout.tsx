@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
+import { EidLevelBadge } from './EidSignIn';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -35,7 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </button>
             {me ? (
               <button className="linklike" onClick={async () => { close(); await signOut(); nav('/'); }}>
-                {t('nav.signOut')} <span className="muted">({me.fullName})</span>
+                {t('nav.signOut')} <span className="muted">({me.fullName}{me.kind === 'citizen' && <EidLevelBadge level={me.eidLevel} />})</span>
               </button>
             ) : (
               <NavLink to="/dang-nhap" onClick={close}>{t('nav.signIn')}</NavLink>

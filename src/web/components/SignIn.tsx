@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
 import { ErrorBox, Page } from './ui';
+import EidSignIn from './EidSignIn';
 
 export default function SignIn() {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export default function SignIn() {
   }
   return (
     <Page title={t('signIn.title')}>
+      <EidSignIn />
       <form className="card narrow" onSubmit={onSubmit} noValidate>
         {next && <p className="muted">{t('signIn.needed')}</p>}
         <ErrorBox error={error} />
