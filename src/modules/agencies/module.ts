@@ -1,6 +1,7 @@
 import type { Module } from '../../platform/context.ts';
 import { agencyRoutes } from './routes.ts';
 import { seedAgencies } from './seed.ts';
+import { seedAgencyHeads } from './heads.ts';
 
 export const agenciesModule: Module = {
   name: 'agencies',
@@ -8,5 +9,6 @@ export const agenciesModule: Module = {
   routes: agencyRoutes,
   seed: async (ctx) => {
     await seedAgencies(ctx.db);
+    await seedAgencyHeads(ctx.db);
   },
 };

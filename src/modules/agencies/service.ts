@@ -14,18 +14,30 @@ export interface OrgUnit {
   adminUnitCode: string | null;
   address: string | null;
   phone: string | null;
+  /** Agencies: the title of the head ("Chủ tịch", "Giám đốc"), and qualified by the agency ("Giám đốc Sở Tư pháp …"). */
+  headTitle: string | null;
+  headTitleFull: string | null;
+  /** Agencies deciding as a collective body (People's Committees: "TM. ỦY BAN NHÂN DÂN"). */
+  collective: boolean;
+  /** Set when the unit was dissolved (merged into `successorId` from this date). */
+  validTo: string | null;
+  successorId: string | null;
 }
 
 function toUnit(r: any): OrgUnit {
   return {
     id: r.id, code: r.code, kind: r.kind, slug: r.slug, parentId: r.parent_id, sector: r.sector, level: r.level,
     name: r.name, nameEn: r.name_en, adminUnitCode: r.admin_unit_code, address: r.address, phone: r.phone,
+    headTitle: r.head_title ?? null, headTitleFull: r.head_title_full ?? null, collective: !!r.collective,
+    validTo: r.valid_to ?? null, successorId: r.successor_id ?? null,
   };
 }
 
 /**
  * Organisation units change rarely (by decision), and every request asks about them, so they
  * are kept in memory and reloaded after a short while or when this process changes them.
+ * Dissolved units (merged away) stay in `byId`/`byCode` so history still shows their names,
+ * but they are left out of `children` and of the agency lists used to route new work.
  */
 interface OrgCache { at: number; byId: Map<string, OrgUnit>; byCode: Map<string, OrgUnit>; children: Map<string, OrgUnit[]>; bySectorLevel: Map<string, OrgUnit[]> }
 let cache: OrgCache | null = null;
@@ -41,7 +53,7 @@ async function load(db: Executor): Promise<OrgCache> {
 }
 
 async function reload(db: Executor): Promise<OrgCache> {
-  const rows = await db.selectFrom('org_unit').selectAll().where('valid_to', 'is', null).execute();
+  const rows = await db.selectFrom('org_unit').selectAll().execute();
   const byId = new Map<string, OrgUnit>();
   const byCode = new Map<string, OrgUnit>();
   const children = new Map<string, OrgUnit[]>();
@@ -51,7 +63,7 @@ async function reload(db: Executor): Promise<OrgCache> {
     byCode.set(u.code, u);
   }
   for (const u of byId.values()) {
-    if (!u.parentId) continue;
+    if (!u.parentId || u.validTo) continue;
     const list = children.get(u.parentId) ?? [];
     list.push(u);
     children.set(u.parentId, list);
@@ -114,7 +126,7 @@ export async function listAgencies(db: Executor, f: AgencyFilter = {}): Promise<
     const key = `${f.sector ?? ''}|${f.level ?? ''}`;
     const hit = c.bySectorLevel.get(key);
     if (hit) return hit;
-    const list = [...c.byId.values()].filter((u) => u.kind === 'agency' && (!f.sector || u.sector === f.sector) && (!f.level || u.level === f.level))
+    const list = [...c.byId.values()].filter((u) => u.kind === 'agency' && !u.validTo && (!f.sector || u.sector === f.sector) && (!f.level || u.level === f.level))
       .sort((a, b) => a.code.localeCompare(b.code));
     c.bySectorLevel.set(key, list);
     return list;
@@ -122,7 +134,7 @@ export async function listAgencies(db: Executor, f: AgencyFilter = {}): Promise<
   const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
   const q = f.q ? norm(f.q) : undefined;
   return [...c.byId.values()]
-    .filter((u) => u.kind === 'agency')
+    .filter((u) => u.kind === 'agency' && !u.validTo)
     .filter((u) => (!f.sector || u.sector === f.sector) && (!f.level || u.level === f.level) && (!f.adminUnitCode || u.adminUnitCode === f.adminUnitCode))
     .filter((u) => !q || norm(u.name).includes(q) || u.code.includes(q))
     .sort((a, b) => a.code.localeCompare(b.code));

@@ -16,6 +16,9 @@ export interface OrgUnitTable {
   valid_from: Generated<string>;
   valid_to: string | null;
   successor_id: string | null;
+  head_title: string | null;
+  head_title_full: string | null;
+  collective: Generated<boolean>;
 }
 
 declare module '../../platform/db/database.ts' {
