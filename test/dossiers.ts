@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { as, startTestServer, type TestServer } from './server.ts';
 import { sampleForm } from '../src/modules/catalog/sample-form.ts';
 import { uploadOk } from './fixtures.ts';
+import { applyPrefill, type PrefillValue } from '../src/modules/population/prefill.ts';
 import type { Api } from './server.ts';
 
 export const AN = { idNumber: '001090012345', fullName: 'Nguyễn Văn An', phone: '0912345678' };
@@ -15,7 +16,7 @@ export async function findProcedure(api: Api, q: string) {
 
 /** A valid submission body for a procedure: form answers from its schema, one uploaded file per required document. */
 export async function submissionFor(api: Api, proc: any, applicant: Record<string, unknown> = { idNumber: AN.idNumber, fullName: AN.fullName, phone: AN.phone }) {
-  const form = sampleForm(proc.form, { applicant });
+  const form = applyPrefill(sampleForm(proc.form, { applicant }), await prefillOf(api, proc.code));
   const documents = [];
   for (const d of proc.documents) {
     if (d.required && d.template !== 'form') documents.push({ code: d.code, fileIds: [await uploadOk(api)] });
@@ -26,6 +27,15 @@ export async function submissionFor(api: Api, proc: any, applicant: Record<strin
 export async function submit(api: Api, proc: any, extra: Record<string, unknown> = {}, headers?: Record<string, string>) {
   const body = { ...(await submissionFor(api, proc)), ...extra };
   return api.post('/api/v1/dossiers', body, headers);
+}
+
+/**
+ * What the Apply page fills in for a signed-in citizen: identity fields from the population database
+ * (re-verified on submission). Nothing for staff (the desk types the walk-in applicant's details).
+ */
+export async function prefillOf(api: Api, procedureCode: string): Promise<PrefillValue[]> {
+  const r = await api.get(`/api/v1/my/population-record?procedureCode=${encodeURIComponent(procedureCode)}`);
+  return r.status === 200 ? r.body.prefill : [];
 }
 
 /** Takes an action with the dossier's current version; throws unless it succeeds. */

@@ -7,10 +7,11 @@ import { catalogModule } from './catalog/module.ts';
 import { filesModule } from './files/module.ts';
 import { noticesModule } from './notices/module.ts';
 import { dossiersModule } from './dossiers/module.ts';
+import { dataStoreModule } from './datastore/module.ts';
 import { feedbackModule } from './feedback/module.ts';
 import { queueModule } from './queue/module.ts';
 import { populationModule } from './population/module.ts';
 import { privacyModule } from './privacy/module.ts';
 
 /** The capabilities of the monolith, in dependency order (migrations and seeds run in this order). */
-export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, filesModule, noticesModule, dossiersModule, feedbackModule, queueModule, populationModule, privacyModule];
+export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, filesModule, noticesModule, populationModule, dossiersModule, dataStoreModule, feedbackModule, queueModule, privacyModule];

@@ -6,6 +6,7 @@ import { getCalendar } from '../calendar/service.ts';
 import { getVersion } from '../catalog/service.ts';
 import { validateForm } from '../catalog/form-validation.ts';
 import { getFiles } from '../files/service.ts';
+import { itemsForSubmission, storeResults, type Reused } from '../datastore/service.ts';
 import { userHasGrant } from '../identity/service.ts';
 import { worksIn } from '../identity/authz.ts';
 import { unitChain } from '../agencies/service.ts';
@@ -75,7 +76,7 @@ async function assigneeFor(tx: Executor, step: ResolvedStep, assigneeId: string 
 async function attachFiles(tx: Executor, p: Principal, refs: DocumentRef[], knownCodes: Set<string> | null, field: string) {
   const ids = [...new Set(refs.flatMap((r) => r.fileIds))];
   const files = new Map((await getFiles(tx, ids)).map((f) => [f.id, f]));
-  const out: { code: string; file: NonNullable<ReturnType<typeof files.get>> }[] = [];
+  const out: { code: string; file: NonNullable<ReturnType<typeof files.get>>; store?: Reused }[] = [];
   const errs = [];
   for (const [i, r] of refs.entries()) {
     if (knownCodes && !knownCodes.has(r.code)) errs.push(fieldError(`${field}[${i}].code`, `thủ tục không có giấy tờ mã "${r.code}"`, `the procedure has no document "${r.code}"`));
@@ -83,6 +84,13 @@ async function attachFiles(tx: Executor, p: Principal, refs: DocumentRef[], know
       const f = files.get(id);
       if (!f || f.ownerId !== p.userId) errs.push(fieldError(`${field}[${i}].fileIds[${j}]`, 'không tìm thấy tệp đã tải lên', 'no such uploaded file'));
       else out.push({ code: r.code, file: f });
+    }
+    // A supplement may reuse items of the citizen's own data store, like a first submission.
+    const items = await itemsForSubmission(tx, p, r.storeItemIds ?? []);
+    for (const [j, id] of (r.storeItemIds ?? []).entries()) {
+      const it = items.get(id);
+      if (!it) errs.push(fieldError(`${field}[${i}].storeItemIds[${j}]`, 'không có trong kho dữ liệu cá nhân của bạn', 'is not in your personal data store'));
+      else out.push({ code: r.code, file: it.file, store: it });
     }
   }
   if (errs.length) throw problems.validation(errs);
@@ -120,7 +128,7 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
     to_status: d.status, from_step: d.current_step, to_step: d.current_step, to_unit_id: d.step_unit_id, to_assignee_id: d.step_assignee_id,
     step_due_at: d.step_due_at, note: input.note ?? input.reason ?? null, data: null,
   };
-  let newDocs: { code: string; file: any }[] = [];
+  let newDocs: { code: string; file: any; store?: Reused }[] = [];
   const enterStep = async (index: number, assigneeId?: string) => {
     const s = process![index];
     const startedAt = cal.startOfCounting(now);
@@ -302,7 +310,11 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
     await tx.insertInto('dossier_document').values(newDocs.map((x) => ({
       dossier_id: d.id, document_code: x.code, file_id: x.file.id, filename: x.file.filename, mime: x.file.mime,
       size: x.file.size, sha256: x.file.sha256, storage_key: x.file.storageKey, added_seq: seq,
+      source: action === 'sign' ? 'result' as const : x.store ? 'store' as const : p.kind === 'staff' ? 'desk' as const : 'upload' as const,
+      store_item_id: x.store?.itemId ?? null, origin: x.store ? JSON.stringify(x.store.origin) : null,
     }))).onConflict((oc) => oc.doNothing()).execute();
+    // E-results also go into the applicant's personal data store (once-only reuse later).
+    if (action === 'sign') await storeResults(tx, updated, newDocs.map((x) => x.file));
   }
   return updated;
 }

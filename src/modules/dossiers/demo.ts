@@ -4,6 +4,8 @@ import type { Principal } from '../../platform/http/principal.ts';
 import { principalFor } from '../identity/service.ts';
 import { versionOn } from '../catalog/service.ts';
 import { sampleForm } from '../catalog/sample-form.ts';
+import { prefillFor } from '../population/service.ts';
+import { applyPrefill } from '../population/prefill.ts';
 import { storeUpload } from '../files/service.ts';
 import { renderBlankForm } from '../slips/index.ts';
 import { act, type ActionInput } from './actions.ts';
@@ -30,26 +32,28 @@ const BADINH = '000.04.01.H26';
 const CA_BADINH = '000.04.02.H26';
 
 const lltp = (steps: Scenario['steps'], citizen = AN): Scenario => ({ procedure: '3.000333', citizen, steps });
+// Cường's e-ID account is level 1: online she can file only level-1 procedures (here: renewing her ID card).
+const cccd = (steps: Scenario['steps']): Scenario => ({ procedure: '2.001195', citizen: CUONG, steps });
 const toSign: Scenario['steps'] = [['catp.tiepnhan', 'receive'], ['catp.tiepnhan', 'forward'], ['catp.canbo', 'forward'], ['catp.truongphong', 'forward']];
 
 const scenarios: Scenario[] = [
   lltp([]),
   lltp([], BINH),
-  lltp([], CUONG),
+  cccd([]),
   lltp([['catp.tiepnhan', 'receive']]),
   lltp([['catp.tiepnhan', 'receive'], ['catp.tiepnhan', 'forward']], BINH),
-  lltp([['catp.tiepnhan', 'receive'], ['catp.tiepnhan', 'forward']], CUONG),
+  cccd([['catp.tiepnhan', 'receive'], ['catp.tiepnhan', 'forward']]),
   lltp([['catp.tiepnhan', 'receive'], ['catp.tiepnhan', 'forward'], ['catp.canbo', 'request_supplement', { items: [{ name: 'Bản sao Giấy khai sinh', reason: 'Cần bổ sung để xác minh nơi sinh' }] }]]),
   lltp([...toSign]),
   lltp([...toSign, ['catp.lanhdao', 'sign']], BINH),
   lltp([...toSign, ['catp.lanhdao', 'sign'], ['catp.tiepnhan', 'return', { method: 'online' }]]),
-  lltp([['catp.tiepnhan', 'refuse', { reasons: ['Tờ khai không ghi đủ thông tin về quá trình cư trú'] }]], CUONG),
+  cccd([['catp.tiepnhan', 'refuse', { reasons: ['Ảnh chụp thẻ căn cước đang sử dụng bị mờ, không đọc được số thẻ'] }]]),
   { procedure: '1.001193', agency: BADINH, citizen: BINH, steps: [] },
   { procedure: '1.001193', agency: BADINH, citizen: AN, steps: [['badinh.tiepnhan', 'receive'], ['badinh.tiepnhan', 'forward']] },
-  { procedure: '1.004873', agency: BADINH, citizen: CUONG, steps: [['badinh.tiepnhan', 'receive']] },
+  { procedure: '2.000815', agency: BADINH, citizen: CUONG, steps: [['badinh.tiepnhan', 'receive']] },
   { procedure: '1.004873', agency: BADINH, citizen: BINH, steps: [['badinh.tiepnhan', 'receive'], ['badinh.tiepnhan', 'forward'], ['badinh.chuyenvien', 'forward'], ['badinh.truongphong', 'forward'], ['badinh.chutich', 'sign']] },
   { procedure: '1.004222', agency: CA_BADINH, citizen: AN, steps: [] },
-  { procedure: '1.004194', agency: CA_BADINH, citizen: CUONG, steps: [['ca.badinh.tiepnhan', 'receive'], ['ca.badinh.tiepnhan', 'forward']] },
+  { procedure: '2.001159', agency: CA_BADINH, citizen: CUONG, steps: [['ca.badinh.tiepnhan', 'receive'], ['ca.badinh.tiepnhan', 'forward']] },
   { procedure: '1.001939', citizen: BINH, steps: [['bhxh.tiepnhan', 'receive']] },
 ];
 
@@ -72,7 +76,9 @@ export async function seedDemoDossiers(ctx: AppContext): Promise<number> {
       scans.set(key, f.id);
     }
     const documents = v.definition.documents.filter((d) => d.required && d.template !== 'form').map((d) => ({ code: d.code, fileIds: [scans.get(key)!] }));
-    const form = sampleForm(v.definition.form, { applicant: { fullName: citizen.name, idNumber: citizen.idNumber, phone: citizen.phone, email: citizen.email } });
+    // Identity fields as the population database has them (the submission re-verifies them).
+    const { prefill } = await prefillFor(ctx.db, citizen, s.procedure, v.definition.form);
+    const form = applyPrefill(sampleForm(v.definition.form, { applicant: { fullName: citizen.name, idNumber: citizen.idNumber, phone: citizen.phone, email: citizen.email } }), prefill);
     const prep = await prepareSubmission(ctx.db, citizen, { procedureCode: s.procedure, agencyCode: s.agency, form, documents });
     const code = await newDossierCode(ctx.db, prep.agency.code, new Date());
     await ctx.db.transaction().execute(async (tx) => {

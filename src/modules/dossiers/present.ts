@@ -45,7 +45,7 @@ export async function trackingRows(db: Executor, d: DossierRow) {
   return rows;
 }
 
-type DocRow = { document_code: string; file_id: string; filename: string; mime: string; size: number; sha256: string; added_seq: number };
+type DocRow = { document_code: string; file_id: string; filename: string; mime: string; size: number; sha256: string; added_seq: number; source?: string; origin?: unknown };
 
 export async function presentDossier(db: Executor, d: DossierRow, p: Principal | null, opts: { withLog?: boolean; documents?: DocRow[] } = {}) {
   const cal = await getCalendar(db);
@@ -68,10 +68,13 @@ export async function presentDossier(db: Executor, d: DossierRow, p: Principal |
     agency: agency ? { id: agency.id, code: agency.code, name: agency.name, nameEn: agency.nameEn } : null,
     applicant: { userId: d.applicant_user_id, name: d.applicant_name, idNumber: d.applicant_id_number, phone: d.applicant_phone, email: d.applicant_email },
     form: d.form,
+    identityCheck: d.identity_check ?? null,
     documents: docs.map((x) => ({
       documentCode: x.document_code,
       documentName: x.document_code === 'result' ? 'Kết quả giải quyết' : docNames.get(x.document_code)?.name ?? x.document_code,
       fileId: x.file_id, filename: x.filename, mime: x.mime, size: Number(x.size), sha256: x.sha256, addedBy: x.added_seq,
+      // Provenance (once-only): upload | store (with what the data store said about it) | desk | result.
+      source: x.source ?? 'upload', origin: x.origin ?? null,
       url: `/api/v1/dossiers/${d.id}/documents/${x.file_id}`,
     })),
     submittedAt: d.submitted_at,

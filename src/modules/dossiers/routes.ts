@@ -16,7 +16,10 @@ import { newDossierCode } from './codes.ts';
 import { logDossierAccess } from '../privacy/service.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const documentRefs = z.array(z.object({ code: z.string().max(60), fileIds: z.array(z.uuid()).max(20) })).max(60);
+const documentRefs = z.array(z.object({
+  code: z.string().max(60), fileIds: z.array(z.uuid()).max(20).default([]),
+  storeItemIds: z.array(z.uuid()).max(20).optional().describe('citizens: items of my personal data store (GET /my/data-store) used instead of a new upload'),
+})).max(60);
 const base = { version: z.number().int().min(1), note: z.string().max(2000).optional() };
 
 const bodies: Record<ActionName, z.ZodObject<any>> = {
@@ -77,7 +80,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
       if (req.body.draftId) await tx.deleteFrom('dossier_draft').where('id', '=', req.body.draftId).where('user_id', '=', p.userId).execute();
       if (req.body.receive && p.kind === 'staff') row = await act(tx, p, row.id, 'receive', { version: row.version });
       const documents = row.version === 1
-        ? prep.files.map((f) => ({ document_code: f.code, file_id: f.file.id, filename: f.file.filename, mime: f.file.mime, size: f.file.size, sha256: f.file.sha256, added_seq: 1 }))
+        ? prep.files.map((f) => ({ document_code: f.code, file_id: f.file.id, filename: f.file.filename, mime: f.file.mime, size: f.file.size, sha256: f.file.sha256, added_seq: 1, source: f.source, origin: f.origin ?? null }))
         : undefined;
       return { status: 201, body: await presentDossier(tx, row, p, { documents }) };
     });

@@ -9,6 +9,9 @@ import { versionOn, localToday, type ProcedureVersion } from '../catalog/service
 import { validateForm } from '../catalog/form-validation.ts';
 import { feesOn } from '../catalog/rules.ts';
 import { getFiles, type StoredFile } from '../files/service.ts';
+import { verifySubmittedIdentity, type IdentityCheck } from '../population/service.ts';
+import { itemsForSubmission, storeDeskScans, type Reused } from '../datastore/service.ts';
+import { eidLevelProblem } from './eid-level.ts';
 import { Channel, Status } from './status.ts';
 import './tables.ts';
 import type { DossierRow } from './actions.ts';
@@ -16,7 +19,12 @@ import type { DossierRow } from './actions.ts';
 export interface DocumentRef {
   code: string;
   fileIds: string[];
+  /** Citizens: items of their personal data store used instead of a new upload. */
+  storeItemIds?: string[];
 }
+
+/** Where a dossier document came from (dossier_document.source). */
+export type DocumentSource = 'upload' | 'store' | 'desk' | 'result';
 
 export interface SubmitInput {
   procedureCode: string;
@@ -37,7 +45,9 @@ export interface Prepared {
   deskUnitId: string;
   channel: number;
   applicant: { userId: string | null; name: string; idNumber: string | null; phone: string | null; email: string | null };
-  files: { code: string; file: StoredFile }[];
+  files: { code: string; file: StoredFile; source: DocumentSource; storeItemId?: string; origin?: Reused['origin'] }[];
+  /** The applicant's identity fields against the population database (or "filed in person"). */
+  identityCheck: IdentityCheck;
   fee: number;
   checklist: { code: string; kind: string; count: number }[] | null;
 }
@@ -75,11 +85,15 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
 
   let channel: number = Channel.Online;
   let applicant: Prepared['applicant'];
+  let identityCheck: IdentityCheck = { result: 'in_person', checkedAt: new Date().toISOString(), verified: [], unverified: [] };
   if (p.kind === 'citizen') {
     if (input.applicant || input.channel || input.receive || input.checklist) {
       errors.push(fieldError('applicant', 'chỉ cán bộ một cửa mới nhập hồ sơ thay người nộp', 'only the one-stop desk files on someone\'s behalf'));
     }
     if (def.onlineLevel !== 'full' && def.onlineLevel !== 'partial') errors.push(fieldError('procedureCode', 'thủ tục không hỗ trợ nộp trực tuyến', 'this procedure cannot be filed online'));
+    // Told before anything else: no point correcting a form the account may not file.
+    const tooLow = eidLevelProblem(p, def.minEidLevel);
+    if (tooLow) throw tooLow;
     applicant = { userId: p.userId, name: p.name, idNumber: p.idNumber ?? null, phone: p.phone ?? null, email: p.email ?? null };
     const declaredId = (input.form as any)?.applicant?.idNumber;
     if (declaredId !== undefined && declaredId !== applicant.idNumber) {
@@ -103,22 +117,30 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
 
   errors.push(...validateForm(version, input.form));
 
-  // Documents: known codes, required ones present (online), files owned by the submitter.
+  // Documents: known codes, required ones present (online), files owned by the submitter, store
+  // items (citizens only) in the submitter's own data store.
   const known = new Map(def.documents.map((d) => [d.code, d]));
   const ids = [...new Set(input.documents.flatMap((d) => d.fileIds))];
   const files = new Map((await getFiles(db, ids)).map((f) => [f.id, f]));
+  const items = await itemsForSubmission(db, p, [...new Set(input.documents.flatMap((d) => d.storeItemIds ?? []))]);
   const attached: Prepared['files'] = [];
+  const fresh: DocumentSource = p.kind === 'citizen' ? 'upload' : 'desk';
   input.documents.forEach((ref, i) => {
     if (!known.has(ref.code)) errors.push(fieldError(`documents[${i}].code`, `thủ tục không có giấy tờ mã "${ref.code}"`, `the procedure has no document "${ref.code}"`));
     ref.fileIds.forEach((id, j) => {
       const f = files.get(id);
       if (!f || f.ownerId !== p.userId) errors.push(fieldError(`documents[${i}].fileIds[${j}]`, 'không tìm thấy tệp đã tải lên', 'no such uploaded file'));
-      else attached.push({ code: ref.code, file: f });
+      else attached.push({ code: ref.code, file: f, source: fresh });
+    });
+    (ref.storeItemIds ?? []).forEach((id, j) => {
+      const it = items.get(id);
+      if (!it) errors.push(fieldError(`documents[${i}].storeItemIds[${j}]`, 'không có trong kho dữ liệu cá nhân của bạn', 'is not in your personal data store'));
+      else attached.push({ code: ref.code, file: it.file, source: 'store', storeItemId: it.itemId, origin: it.origin });
     });
   });
   if (channel === Channel.Online) {
     for (const d of def.documents) {
-      if (d.required && d.template !== 'form' && !input.documents.some((r) => r.code === d.code && r.fileIds.length > 0)) {
+      if (d.required && d.template !== 'form' && !input.documents.some((r) => r.code === d.code && (r.fileIds.length > 0 || (r.storeItemIds?.length ?? 0) > 0))) {
         errors.push(fieldError(`documents.${d.code}`, `thiếu "${d.name}"`, `"${d.nameEn}" is missing`));
       }
     }
@@ -127,8 +149,11 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
     if (!known.has(c.code)) errors.push(fieldError(`checklist[${i}].code`, `thủ tục không có giấy tờ mã "${c.code}"`, `the procedure has no document "${c.code}"`));
   });
   if (errors.length) throw problems.validation(errors);
+  // Identity fields prefilled from the population database must come back unchanged (422 otherwise);
+  // checked once the submission is otherwise well-formed.
+  if (p.kind === 'citizen') identityCheck = await verifySubmittedIdentity(db, p, def.code, def.form, input.form);
   const fee = feesOn(def.fees, localToday(), channel === Channel.Online).reduce((s, f) => s + f.amount, 0);
-  return { version, agency, deskUnitId, channel, applicant, files: attached, fee, checklist: input.checklist ?? null };
+  return { version, agency, deskUnitId, channel, applicant, files: attached, identityCheck, fee, checklist: input.checklist ?? null };
 }
 
 /**
@@ -146,14 +171,17 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
   const docSizes = prep.files.map((f) => f.file.size);
   const docShas = prep.files.map((f) => f.file.sha256);
   const docKeys = prep.files.map((f) => f.file.storageKey);
+  const docSources = prep.files.map((f) => f.source);
+  const docItems = prep.files.map((f) => f.storeItemId ?? null);
+  const docOrigins = prep.files.map((f) => (f.origin ? JSON.stringify(f.origin) : null));
   const r = await sql<DossierRow>`
     with d as (
       insert into dossier (code, procedure_id, procedure_version_id, procedure_code, procedure_name, agency_id, status, channel,
         applicant_user_id, applicant_name, applicant_id_number, applicant_phone, applicant_email, form,
-        step_unit_id, step_role, submitted_at, fee_amount, checklist, created_by)
+        step_unit_id, step_role, submitted_at, fee_amount, checklist, identity_check, created_by)
       values (${code}, ${prep.version.procedureId}, ${prep.version.id}, ${def.code}, ${def.name}, ${prep.agency.id}, ${Status.Submitted}, ${prep.channel},
         ${prep.applicant.userId}, ${prep.applicant.name}, ${prep.applicant.idNumber}, ${prep.applicant.phone}, ${prep.applicant.email}, ${JSON.stringify(form)}::jsonb,
-        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${prep.checklist ? JSON.stringify(prep.checklist) : null}::jsonb, ${p.userId})
+        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${prep.checklist ? JSON.stringify(prep.checklist) : null}::jsonb, ${JSON.stringify(prep.identityCheck)}::jsonb, ${p.userId})
       returning *
     ), a as (
       insert into dossier_action (dossier_id, seq, action, actor_id, actor_name, actor_role, at, from_status, to_status, to_unit_id, data)
@@ -161,14 +189,17 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
         ${JSON.stringify({ channel: prep.channel, procedureVersion: prep.version.version })}::jsonb
       from d
     ), docs as (
-      insert into dossier_document (dossier_id, document_code, file_id, filename, mime, size, sha256, storage_key, added_seq)
-      select d.id, x.code, x.file_id, x.filename, x.mime, x.size, x.sha256, x.storage_key, 1
-      from d, unnest(${docCodes}::text[], ${docFiles}::uuid[], ${docNames}::text[], ${docMimes}::text[], ${docSizes}::bigint[], ${docShas}::text[], ${docKeys}::text[])
-        as x(code, file_id, filename, mime, size, sha256, storage_key)
+      insert into dossier_document (dossier_id, document_code, file_id, filename, mime, size, sha256, storage_key, added_seq, source, store_item_id, origin)
+      select d.id, x.code, x.file_id, x.filename, x.mime, x.size, x.sha256, x.storage_key, 1, x.source, x.store_item_id, x.origin::jsonb
+      from d, unnest(${docCodes}::text[], ${docFiles}::uuid[], ${docNames}::text[], ${docMimes}::text[], ${docSizes}::bigint[], ${docShas}::text[], ${docKeys}::text[],
+          ${docSources}::text[], ${docItems}::uuid[], ${docOrigins}::text[])
+        as x(code, file_id, filename, mime, size, sha256, storage_key, source, store_item_id, origin)
       on conflict do nothing
     )
     select * from d`.execute(tx);
   const row = r.rows[0];
   if (!row) throw new Problem(500, 'internal', 'Không tạo được hồ sơ.', 'Could not create the dossier.');
+  // Scans made at the desk for an applicant who has an account also go into their data store.
+  if (p.kind === 'staff' && prep.files.length) await storeDeskScans(tx, row, prep.files.filter((f) => f.source === 'desk'));
   return row;
 }

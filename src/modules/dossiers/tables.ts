@@ -35,6 +35,8 @@ export interface DossierTable {
   extension_count: Generated<number>;
   fee_amount: number | null;
   checklist: unknown;
+  /** The applicant's identity fields against the population database (population/prefill.ts IdentityCheck). */
+  identity_check: unknown;
   overdue_at: Date | null;
   version: Generated<number>;
   created_by: string;
@@ -70,6 +72,11 @@ export interface DossierDocumentTable {
   sha256: string;
   storage_key: string;
   added_seq: number;
+  /** upload | store (reused from the personal data store) | desk | result. */
+  source: Generated<'upload' | 'store' | 'desk' | 'result'>;
+  store_item_id: string | null;
+  /** For store items: what the store said about the document when it was reused. */
+  origin: unknown;
 }
 
 export interface DossierCodeCounterTable {

@@ -44,3 +44,10 @@ export async function principalFor(db: Executor, usernameOrIdNumber: string): Pr
     idNumber: u.id_number ?? undefined, eidLevel: (u.eid_level ?? undefined) as 1 | 2 | undefined, phone: u.phone ?? undefined, email: u.email ?? undefined,
   };
 }
+
+/** The citizen account holding this personal ID number, if one is registered (desk filings, results for walk-ins). */
+export async function citizenIdByIdNumber(db: Executor, idNumber: string | null | undefined): Promise<string | null> {
+  if (!idNumber) return null;
+  const r = await db.selectFrom('app_user').select('id').where('kind', '=', 'citizen').where('id_number', '=', idNumber).executeTakeFirst();
+  return r?.id ?? null;
+}

@@ -103,7 +103,21 @@ export interface Relations {
  * a connector to the real database raises on transport errors (the caller answers 503).
  */
 export interface PopulationRegistry {
+  /** The adapter's name, recorded with each verification ("local", or e.g. "ndxp" for a national connector). */
+  readonly name: string;
   lookupPerson(idNumber: string): Promise<PersonRecord | null>;
   household(householdId: string): Promise<HouseholdRecord | null>;
   relations(idNumber: string): Promise<Relations | null>;
+  /** Which source answers and, where it can tell cheaply, how many people and households it holds (for administrators). */
+  status(): Promise<RegistryStatus>;
+}
+
+export interface RegistryStatus {
+  /** Adapter name, e.g. "local" (the synthetic population in this database) or a connector's name. */
+  adapter: string;
+  description: { vi: string; en: string };
+  people: number | null;
+  households: number | null;
+  /** True when the counts are the planner's estimates (large tables), not exact counts. */
+  estimated: boolean;
 }

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { checkIdNumber } from '../identity/id-number.ts';
-import { requireStaff } from '../identity/authz.ts';
-import { populationRegistry } from './service.ts';
+import { hasRoleAnywhere, requireCitizen, requireStaff } from '../identity/authz.ts';
+import { versionOn } from '../catalog/service.ts';
+import { populationRegistry, prefillFor } from './service.ts';
 import { logAccess, lookupPurposeQuery, requireLookupPurpose } from '../privacy/service.ts';
 
 export function populationRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -32,5 +33,28 @@ export function populationRoutes(app: FastifyInstance, ctx: AppContext) {
     const [household, relations] = await Promise.all([registry.household(person.householdId), registry.relations(idNumber),
       logAccess(ctx.db, req, reason, { kind: 'population_record', ref: idNumber, subjectIdNumber: idNumber, subjectName: person.fullName })]);
     return { person, household, relations };
+  });
+
+  r.get('/my/population-record', {
+    schema: {
+      tags: ['population'],
+      summary: 'My record in the population database, and the values a procedure\'s form takes from it (citizen)',
+      description: 'found=false when the database has no record for the signed-in citizen: the form is then filled in by hand and checked by structure only. With procedureCode, `prefill` lists {path, value, editable, source} for that procedure\'s form: identity fields (editable=false) are shown read-only and re-verified on submission; contact details (editable=true) are suggestions.',
+      querystring: z.object({ procedureCode: z.string().max(30).optional() }),
+    },
+  }, async (req) => {
+    const p = requireCitizen(req.principal);
+    const code = req.query.procedureCode;
+    const version = code ? await versionOn(ctx.db, code) : null;
+    if (code && !version) throw problems.notFound(`thủ tục mã ${code}`, `Procedure ${code}`);
+    return { adapter: registry.name, ...(await prefillFor(ctx.db, p, code ?? null, version?.definition.form ?? null)) };
+  });
+
+  r.get('/population/status', {
+    schema: { tags: ['population'], summary: 'Which population-data adapter answers and how many people it holds (system administrators)' },
+  }, async (req) => {
+    const p = requireStaff(req.principal);
+    if (!hasRoleAnywhere(p, ['system_admin'])) throw problems.forbidden('Chỉ quản trị hệ thống xem được trạng thái nguồn dữ liệu dân cư.', 'Only system administrators may see the population data source\'s status.');
+    return registry.status();
   });
 }

@@ -4,12 +4,16 @@ import { getAdminUnit, listAdminUnits } from '../geo/service.ts';
 import type { CommuneRef } from './generator.ts';
 import {
   HOUSEHOLD_ROLES, MARITAL_STATUSES,
-  type HouseholdRecord, type PersonRecord, type PersonSummary, type PopulationRegistry, type Relations,
+  type HouseholdRecord, type PersonRecord, type PersonSummary, type PopulationRegistry, type RegistryStatus, type Relations,
 } from './registry.ts';
 import type { PopulationPersonTable } from './tables.ts';
+import { findPeople, identityPaths, prefillValues, rulesFor, verifyIdentity, type IdentityCheck } from './prefill.ts';
+import type { Principal } from '../../platform/http/principal.ts';
+import { Problem } from '../../platform/http/problem.ts';
 import './tables.ts';
 
 export type { PopulationRegistry } from './registry.ts';
+export type { IdentityCheck } from './prefill.ts';
 
 const ROLE_ORDER = ['head', 'wife', 'husband', 'father', 'mother', 'father_in_law', 'mother_in_law', 'child', 'daughter_in_law', 'son_in_law', 'grandchild', 'other'];
 
@@ -31,6 +35,7 @@ const summary = (r: Pick<PopulationPersonTable, 'id_number' | 'full_name' | 'dat
 
 /** The population registry over the local tables (synthetic population, demo households). */
 export class LocalPopulationRegistry implements PopulationRegistry {
+  readonly name = 'local';
   constructor(private db: Executor) {}
 
   async lookupPerson(idNumber: string): Promise<PersonRecord | null> {
@@ -73,6 +78,24 @@ export class LocalPopulationRegistry implements PopulationRegistry {
       children: rows.filter((r) => r.father_id_number === idNumber || r.mother_id_number === idNumber).map(summary),
     };
   }
+
+  async status(): Promise<RegistryStatus> {
+    // Exact counts up to a million rows; beyond that the planner's estimate (count(*) scans the table).
+    const est = await sql<{ relname: string; n: number }>`select relname, greatest(reltuples, 0)::bigint as n from pg_class
+      where relname in ('population_person', 'population_household') and relkind = 'r'`.execute(this.db);
+    const guess = (t: string) => Number(est.rows.find((r) => r.relname === t)?.n ?? 0);
+    const estimated = guess('population_person') > 1_000_000;
+    const count = async (t: 'population_person' | 'population_household') => estimated ? guess(t)
+      : Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return {
+      adapter: this.name,
+      description: {
+        vi: 'Dữ liệu dân cư cục bộ (dân cư tổng hợp và hộ gia đình minh họa) trong cơ sở dữ liệu của hệ thống — chưa kết nối Cơ sở dữ liệu quốc gia về dân cư',
+        en: 'Local population data (synthetic population and demo households) in this system\'s database — not connected to the national population database',
+      },
+      people: await count('population_person'), households: await count('population_household'), estimated,
+    };
+  }
 }
 
 /** The registry in use. A connector to the real database would be chosen here by configuration. */
@@ -92,4 +115,45 @@ export async function provinceCommunes(db: Executor, provinceCode: string): Prom
 export async function hasPeople(db: Executor): Promise<boolean> {
   const r = await sql<{ x: number }>`select 1 as x from population_person limit 1`.execute(db);
   return r.rows.length > 0;
+}
+
+/** The signed-in citizen's record with the values a procedure's form takes from it. */
+export async function prefillFor(db: Executor, p: Principal, procedureCode: string | null, formSchema: unknown) {
+  const registry = populationRegistry(db);
+  const person = p.idNumber ? await registry.lookupPerson(p.idNumber) : null;
+  const rules = procedureCode ? rulesFor(procedureCode, formSchema) : [];
+  const account = { phone: p.phone, email: p.email };
+  if (!person) return { found: false as const, person: null, household: null, relations: null, prefill: prefillValues(rules, null, account) };
+  const [household, relations, people] = await Promise.all([
+    registry.household(person.householdId), registry.relations(person.idNumber), findPeople(registry, person, new Set(rules.map((r) => r.person))),
+  ]);
+  return { found: true as const, person, household, relations, prefill: prefillValues(rules, people, account) };
+}
+
+/**
+ * Re-verifies, on submission, the identity fields a citizen sent against the registry. A field
+ * that differs from the registry throws 422 with one error per altered field; a citizen the
+ * registry does not know is checked by structure only (the form's schema), and says so.
+ */
+export async function verifySubmittedIdentity(db: Executor, p: Principal, procedureCode: string, formSchema: unknown, form: unknown): Promise<IdentityCheck> {
+  const registry = populationRegistry(db);
+  const rules = rulesFor(procedureCode, formSchema);
+  const checkedAt = new Date().toISOString();
+  let self: PersonRecord | null;
+  try {
+    self = p.idNumber ? await registry.lookupPerson(p.idNumber) : null;
+  } catch {
+    throw new Problem(503, 'population_unavailable', 'Không kết nối được Cơ sở dữ liệu quốc gia về dân cư để đối chiếu thông tin. Vui lòng thử lại sau ít phút.',
+      'The national population database could not be reached to verify your details. Please try again in a few minutes.');
+  }
+  if (!self) return { result: 'not_found', checkedAt, verified: [], unverified: identityPaths(rules, form) };
+  const people = await findPeople(registry, self, new Set(rules.map((r) => r.person)));
+  const { errors, verified, unverified } = verifyIdentity(rules, people, form);
+  if (errors.length) {
+    throw new Problem(422, 'identity_mismatch',
+      `Thông tin nhân thân đã bị thay đổi so với Cơ sở dữ liệu quốc gia về dân cư (${errors.length} trường). Các trường này được điền tự động và không được sửa; hãy tải lại trang để điền lại.`,
+      `Identity details were changed from the national population database (${errors.length} field${errors.length > 1 ? 's' : ''}). These fields are filled in automatically and must not be changed; reload the page to fill them again.`,
+      { errors });
+  }
+  return { result: 'population', adapter: registry.name, checkedAt, verified, unverified };
 }

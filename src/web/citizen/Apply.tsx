@@ -7,6 +7,7 @@ import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
 import { FileDrop, type Uploaded } from '../components/FileDrop';
 import { useSession } from '../session';
 import { Form, localiseErrors, toExtraErrors, validator } from './rjsf';
+import { applyPrefill, EidLevelNotice, lockedUiSchema, mergeUi, StoreItemFacts, type PrefillValue, type StoreItem } from './onceOnly';
 
 type Step = 0 | 1 | 2;
 
@@ -21,6 +22,10 @@ export default function Apply() {
   const [agencyCode, setAgencyCode] = useState('');
   const [formData, setFormData] = useState<any>({});
   const [docs, setDocs] = useState<Record<string, Uploaded[]>>({});
+  // Once-only: identity fields from the population database, documents reused from the data store.
+  const [registry, setRegistry] = useState<{ found: boolean; prefill: PrefillValue[] } | null>(null);
+  const [store, setStore] = useState<StoreItem[]>([]);
+  const [reused, setReused] = useState<Record<string, string[]>>({});
   const [step, setStep] = useState<Step>(0);
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -38,14 +43,21 @@ export default function Apply() {
       setProc(p);
       if (p.level === 'commune') setAgencies((await get(`/agencies?sector=${p.sector}&level=commune`)).items);
       const applicant = { fullName: me?.fullName, idNumber: me?.idNumber, phone: me?.phone, email: me?.email };
+      const [rec, mine] = await Promise.all([
+        get(`/my/population-record?procedureCode=${encodeURIComponent(p.code)}`).catch(() => ({ found: false, prefill: [] })),
+        get('/my/data-store').catch(() => ({ items: [] })),
+      ]);
+      setRegistry(rec);
+      setStore(mine.items);
       const draft = params.get('nhap') ? await get(`/drafts/${params.get('nhap')}`).catch(() => null) : null;
       if (draft) {
-        setFormData({ ...draft.form, applicant: { ...draft.form.applicant, idNumber: me?.idNumber } });
+        // A resumed draft gets the registry's identity values again; its own answers stay.
+        setFormData(applyPrefill({ ...draft.form, applicant: { ...draft.form.applicant, idNumber: me?.idNumber } }, rec.prefill, true));
         setAgencyCode(draft.agencyCode ?? '');
         const restored: Record<string, Uploaded[]> = {};
         for (const d of draft.documents) restored[d.code] = await Promise.all(d.fileIds.map(fileInfo));
         setDocs(restored);
-      } else setFormData({ applicant });
+      } else setFormData(applyPrefill({ applicant }, rec.prefill));
     })().catch(setError);
   }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -57,28 +69,33 @@ export default function Apply() {
     setStep(s);
   };
 
-  const uiSchema = useMemo(() => ({
+  const uiSchema = useMemo(() => mergeUi({
     'ui:submitButtonOptions': { norender: true },
     applicant: { idNumber: { 'ui:readonly': true }, fullName: { 'ui:readonly': !!me?.fullName } },
-  }), [me]);
+  }, lockedUiSchema(registry?.prefill ?? [], t('oo.fromRegistry'))), [me, registry, t]);
 
   if (error && !proc) return <Page title={t('proc.notFound')}><ErrorBox error={error} /></Page>;
   if (!proc) return <Loading />;
   const uploadDocs = proc.documents.filter((d: any) => d.template !== 'form');
-  const missing = uploadDocs.filter((d: any) => d.required && !(docs[d.code]?.length));
+  const missing = uploadDocs.filter((d: any) => d.required && !(docs[d.code]?.length) && !(reused[d.code]?.length));
+  const eidTooLow = me?.kind === 'citizen' && (me.eidLevel ?? 0) < proc.minEidLevel;
+  const itemById = new Map(store.map((x) => [x.id, x]));
+  const codes = [...new Set([...Object.keys(docs), ...Object.keys(reused)])];
   const online = proc.feesToday.online as { name: string; nameEn: string; amount: number }[];
   const body = () => ({
     procedureCode: proc.code,
     agencyCode: agencyCode || undefined,
     form: formData,
-    documents: Object.entries(docs).filter(([, f]) => f.length).map(([c, f]) => ({ code: c, fileIds: f.map((x) => x.id) })),
+    documents: codes.map((c) => ({ code: c, fileIds: (docs[c] ?? []).map((x) => x.id), storeItemIds: reused[c] ?? [] }))
+      .filter((d) => d.fileIds.length || d.storeItemIds.length),
   });
 
   async function saveDraft() {
     setError(null);
     try {
       const b = body();
-      await api('PUT', `/drafts/${draftId.current}`, { ...b, agencyCode: b.agencyCode ?? null });
+      const documents = b.documents.filter((d) => d.fileIds.length).map((d) => ({ code: d.code, fileIds: d.fileIds }));
+      await api('PUT', `/drafts/${draftId.current}`, { ...b, documents, agencyCode: b.agencyCode ?? null });
       setSavedAt(new Date());
     } catch (e) {
       setError(e);
@@ -129,11 +146,15 @@ export default function Apply() {
         {steps.map((s, i) => <li key={s} aria-current={i === step ? 'step' : undefined}>{s}</li>)}
       </ol>
       <h2 ref={heading} tabIndex={-1}>{steps[step]}</h2>
-      {proc.minEidLevel > 0 && step === 0 && <p className="alert alert-info">{t('apply.eidNote', { level: proc.minEidLevel })}</p>}
+      {eidTooLow && <EidLevelNotice need={proc.minEidLevel} have={me?.eidLevel ?? 0} />}
+      {!eidTooLow && proc.minEidLevel > 0 && step === 0 && <p className="alert alert-info">{t('apply.eidNote', { level: proc.minEidLevel })}</p>}
+      {!eidTooLow && step === 0 && registry && (registry.found
+        ? <p className="alert alert-info" data-testid="prefill-note">{t('oo.prefilled')}</p>
+        : <p className="alert alert-error" role="status" data-testid="prefill-note">{t('oo.notFound')}</p>)}
       <ErrorBox error={error} />
       {savedAt && <p className="alert alert-ok" role="status">{t('apply.draftSaved', { time: fmtDateTime(savedAt) })}</p>}
 
-      {step === 0 && (
+      {step === 0 && !eidTooLow && (
         <div className="card">
           {proc.level === 'commune' && (
             <>
@@ -169,6 +190,10 @@ export default function Apply() {
                 label={`${pick(d.name, d.nameEn)} (${t(`docKind.${d.kind}`)}${d.required ? '' : `, ${t('common.optional')}`})`}
                 files={docs[d.code] ?? []} onChange={(f) => setDocs((cur) => ({ ...cur, [d.code]: f }))}
               />
+              <StorePicker
+                code={d.code} items={store} chosen={reused[d.code] ?? []}
+                onChange={(ids) => setReused((cur) => ({ ...cur, [d.code]: ids }))}
+              />
               {fieldErrors[`documents.${d.code}`] && <div className="field-error" role="alert">{fieldErrors[`documents.${d.code}`]}</div>}
             </div>
           ))}
@@ -190,8 +215,13 @@ export default function Apply() {
             <dt>{t('apply.fee')}</dt><dd>{online.length ? online.map((f, i) => <div key={i}>{pick(f.name, f.nameEn)}: {fmtMoney(f.amount)}</div>) : t('common.free')}</dd>
             <dt>{t('proc.documents')}</dt>
             <dd>
-              {uploadDocs.filter((d: any) => docs[d.code]?.length).map((d: any) => (
-                <div key={d.code}>{pick(d.name, d.nameEn)}: <b>{docs[d.code].map((f) => f.filename).join(', ')}</b></div>
+              {uploadDocs.filter((d: any) => docs[d.code]?.length || reused[d.code]?.length).map((d: any) => (
+                <div key={d.code}>
+                  {pick(d.name, d.nameEn)}: <b>{[
+                    ...(docs[d.code] ?? []).map((f) => f.filename),
+                    ...(reused[d.code] ?? []).map((id) => `${itemById.get(id)?.title ?? id} (${t('store.inStore')})`),
+                  ].join(', ')}</b>
+                </div>
               ))}
             </dd>
           </dl>
@@ -207,6 +237,38 @@ export default function Apply() {
         </div>
       )}
     </Page>
+  );
+}
+
+/**
+ * The citizen's data-store items that may stand for this document (valid ones only), each
+ * usable with one click instead of a new upload; the chosen ones can be dropped again.
+ */
+function StorePicker({ code, items, chosen, onChange }: { code: string; items: StoreItem[]; chosen: string[]; onChange: (ids: string[]) => void }) {
+  const { t } = useTranslation();
+  const matching = items.filter((x) => x.accepts.includes(code) && !x.expired);
+  if (matching.length === 0) return null;
+  return (
+    <div className="store-picker" style={{ marginTop: '.4rem' }}>
+      <div className="small">{t('store.fromStore')}</div>
+      <ul style={{ listStyle: 'none', padding: 0, margin: '.2rem 0' }}>
+        {matching.map((x) => {
+          const on = chosen.includes(x.id);
+          return (
+            <li key={x.id} className="file-row" style={{ alignItems: 'center', gap: '.5rem', flexWrap: 'wrap' }}>
+              <span>
+                <a href={x.url} target="_blank" rel="noreferrer">{x.title}</a>{' '}
+                {on && <span className="badge badge-ok">{t('store.chosen')}</span>}
+                <br /><StoreItemFacts item={x} />
+              </span>
+              {on
+                ? <button type="button" className="btn" onClick={() => onChange(chosen.filter((id) => id !== x.id))}>{t('store.unchoose')}</button>
+                : <button type="button" className="btn btn-primary" onClick={() => onChange([...chosen, x.id])} aria-label={`${t('store.useExisting')}: ${x.title}`}>{t('store.useExisting')}</button>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

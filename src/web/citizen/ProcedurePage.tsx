@@ -5,11 +5,14 @@ import { get } from '../api';
 import { fmtMoney } from '../format';
 import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
 import { DeadlineText } from './Procedures';
+import { useSession } from '../session';
+import { EidLevelNotice } from './onceOnly';
 
 export default function ProcedurePage() {
   const { code } = useParams();
   const { t } = useTranslation();
   const pick = useLocalName();
+  const { me } = useSession();
   const [p, setP] = useState<any>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -44,6 +47,7 @@ export default function ProcedurePage() {
         </dl>
         {p.onlineLevel === 'partial' && <p className="alert alert-info">{t('proc.partialNote')}</p>}
       </div>
+      {me?.kind === 'citizen' && (me.eidLevel ?? 0) < p.minEidLevel && <EidLevelNotice need={p.minEidLevel} have={me.eidLevel ?? 0} />}
       <section className="card" aria-labelledby="h-docs">
         <h2 id="h-docs">{t('proc.documents')}</h2>
         <div className="table-wrap">

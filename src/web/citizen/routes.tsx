@@ -1,6 +1,10 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
 import { RequireSession } from '../components/RequireSession';
+import { addStrings } from '../i18n';
+import { dataStoreNavStrings } from './once-only-locales';
+
+addStrings(dataStoreNavStrings);
 
 // Each citizen page is its own small chunk; the home page ships only the search box.
 const Procedures = lazy(() => import('./Procedures'));
@@ -9,6 +13,7 @@ const Apply = lazy(() => import('./Apply'));
 const MyDossiers = lazy(() => import('./MyDossiers'));
 const DossierView = lazy(() => import('./DossierView'));
 const Track = lazy(() => import('./Track'));
+const MyData = lazy(() => import('./MyData'));
 
 export const citizenRoutes = (
   <>
@@ -17,6 +22,7 @@ export const citizenRoutes = (
     <Route path="/thu-tuc/:code/nop-ho-so" element={<RequireSession kind="citizen"><Apply /></RequireSession>} />
     <Route path="/ho-so-cua-toi" element={<RequireSession kind="citizen"><MyDossiers /></RequireSession>} />
     <Route path="/ho-so/:id" element={<RequireSession kind="citizen"><DossierView /></RequireSession>} />
+    <Route path="/kho-du-lieu" element={<RequireSession kind="citizen"><MyData /></RequireSession>} />
     <Route path="/tra-cuu" element={<Track />} />
     <Route path="/tra-cuu/:code" element={<Track />} />
   </>

@@ -136,7 +136,7 @@ export default function DossierPage() {
 
           <section className="card" aria-labelledby="h-docs">
             <h2 id="h-docs">{t('staff.dossier.documents')}</h2>
-            <Documents docs={d.documents} />
+            <Documents docs={d.documents} identity={d.identityCheck ?? null} schema={proc?.form} />
           </section>
 
         </div>
