@@ -51,7 +51,7 @@ export async function seedDemoUsers(db: Db): Promise<void> {
     await db.transaction().execute(async (tx) => {
       const u = await tx.insertInto('app_user').values({
         kind: 'staff', username: s.username, password_hash: hash, full_name: s.fullName, title: s.title,
-        id_number: null, date_of_birth: null, sex: null, phone: null, email: `${s.username}@hanoi.gov.vn`, address: null, eid_level: null,
+        id_number: null, date_of_birth: null, sex: null, phone: null, email: `${s.username}@hanoi.gov.vn`, address: null, eid_level: null, demo_account: true,
       }).returning('id').executeTakeFirstOrThrow();
       for (const [role, slug] of s.grants) {
         const unit = slug === 'agency' ? agency : await subUnit(db, agency.id, slug);
@@ -64,7 +64,7 @@ export async function seedDemoUsers(db: Db): Promise<void> {
     if (existing.has(c.idNumber)) continue;
     await db.insertInto('app_user').values({
       kind: 'citizen', username: null, password_hash: hash, full_name: c.fullName, id_number: c.idNumber,
-      date_of_birth: c.dateOfBirth, sex: c.sex, phone: c.phone, email: c.email, address: c.address, title: null, eid_level: c.eidLevel,
+      date_of_birth: c.dateOfBirth, sex: c.sex, phone: c.phone, email: c.email, address: c.address, title: null, eid_level: c.eidLevel, demo_account: true,
     }).execute();
   }
 }
