@@ -6,7 +6,9 @@ import { calendarModule } from './calendar/module.ts';
 import { catalogModule } from './catalog/module.ts';
 import { filesModule } from './files/module.ts';
 import { noticesModule } from './notices/module.ts';
+import { delegationModule } from './delegation/module.ts';
 import { dossiersModule } from './dossiers/module.ts';
+import { reorganisationModule } from './reorganisation/module.ts';
 import { dataStoreModule } from './datastore/module.ts';
 import { feedbackModule } from './feedback/module.ts';
 import { queueModule } from './queue/module.ts';
@@ -14,4 +16,4 @@ import { populationModule } from './population/module.ts';
 import { privacyModule } from './privacy/module.ts';
 
 /** The capabilities of the monolith, in dependency order (migrations and seeds run in this order). */
-export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, filesModule, noticesModule, populationModule, dossiersModule, dataStoreModule, feedbackModule, queueModule, privacyModule];
+export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, delegationModule, filesModule, noticesModule, populationModule, dossiersModule, reorganisationModule, dataStoreModule, feedbackModule, queueModule, privacyModule];

@@ -8,6 +8,9 @@ import { validateForm } from '../catalog/form-validation.ts';
 import { getFiles } from '../files/service.ts';
 import { itemsForSubmission, storeResults, type Reused } from '../datastore/service.ts';
 import { userHasGrant } from '../identity/service.ts';
+import { onBehalfOf } from '../identity/grants.ts';
+import { signatureFor, type RoutedDelegation } from '../delegation/signature.ts';
+import './transfer.ts';
 import { worksIn } from '../identity/authz.ts';
 import { unitChain } from '../agencies/service.ts';
 import { check, type ActionName, type ResolvedStep } from './lifecycle.ts';
@@ -165,6 +168,9 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
     rec.to_status = status;
   };
 
+  // Acting through someone's personal delegation: the log says on whose behalf (identity/grants.ts).
+  const behalfOf = await onBehalfOf(tx, p, d.step_role ? [d.step_role] : null, d.step_unit_id);
+
   switch (action) {
     case 'receive': {
       const v = await getVersion(tx, d.procedure_version_id);
@@ -255,7 +261,10 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
       finish(Status.Done);
       patch.outcome = 'approved';
       await enterStep(d.current_step! + 1);
-      rec.data = { resultFiles: newDocs.map((x) => x.file.id) };
+      // The signature block (TUQ./KT./TM.), from the delegation the dossier was routed by and the signer's position.
+      const signature = await signatureFor(tx, { agencyId: d.agency_id, signerId: p.userId, delegation: (d.delegation as RoutedDelegation | null) ?? null, onBehalfOf: behalfOf });
+      patch.signature = JSON.stringify(signature) as any;
+      rec.data = { resultFiles: newDocs.map((x) => x.file.id), signature };
       break;
     }
     case 'return': {
@@ -295,6 +304,7 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
     }
   }
 
+  if (behalfOf) rec.data = { ...((rec.data as object | null) ?? {}), onBehalfOf: behalfOf };
   const seq = d.version + 1;
   patch.version = seq;
   if (patch.process && typeof patch.process !== 'string') patch.process = JSON.stringify(patch.process) as any;

@@ -6,6 +6,7 @@ import { getVersion } from '../catalog/service.ts';
 import { availableActions, actionNames, type ActionName, type ResolvedStep } from './lifecycle.ts';
 import { channelNames, statusNames } from './status.ts';
 import type { DossierRow } from './actions.ts';
+import { transferActionName } from './transfer.ts';
 
 export async function listActions(db: Executor, dossierId: string) {
   return db.selectFrom('dossier_action').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
@@ -28,7 +29,7 @@ export async function trackingRows(db: Executor, d: DossierRow) {
     rows.push({
       seq: a.seq,
       action: a.action,
-      actionName: a.action === 'submit' ? { vi: 'Nộp hồ sơ', en: 'Submitted' } : actionNames[a.action as ActionName],
+      actionName: a.action === 'submit' ? { vi: 'Nộp hồ sơ', en: 'Submitted' } : a.action === 'transfer' ? transferActionName : actionNames[a.action as ActionName],
       step: stepName,
       from: from ? { id: from.id, name: from.name } : null,
       to: to ? { id: to.id, name: to.name } : null,
@@ -84,6 +85,8 @@ export async function presentDossier(db: Executor, d: DossierRow, p: Principal |
     finishedAt: d.finished_at,
     returnedAt: d.returned_at,
     outcome: d.outcome,
+    delegation: d.delegation ?? null,
+    signature: d.signature ?? null,
     timeliness: d.due_at ? cal.judge(finished, d.due_at, now) : null,
     currentStep: d.current_step !== null && process ? {
       index: d.current_step, name: process[d.current_step].name, nameEn: process[d.current_step].nameEn,

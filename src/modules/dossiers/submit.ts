@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { Problem, problems, fieldError, type FieldError } from '../../platform/http/problem.ts';
-import { getAgencyByCode, listAgencies, subUnit, type OrgUnit } from '../agencies/service.ts';
+import { getAgencyByCode, getOrgUnit, listAgencies, subUnit, type OrgUnit } from '../agencies/service.ts';
+import { delegationInForce, delegationTo, type Delegation } from '../delegation/service.ts';
+import type { RoutedDelegation } from '../delegation/signature.ts';
 import { hasRoleAt } from '../identity/authz.ts';
 import { checkIdNumber } from '../identity/id-number.ts';
 import { versionOn, localToday, type ProcedureVersion } from '../catalog/service.ts';
@@ -50,23 +52,46 @@ export interface Prepared {
   identityCheck: IdentityCheck;
   fee: number;
   checklist: { code: string; kind: string; count: number }[] | null;
+  /** The delegation of authority the dossier is routed by, when one is in force. */
+  delegation: RoutedDelegation | null;
 }
 
-/** Chooses the deciding agency: the one named, which must match the procedure's sector and level. */
-async function chooseAgency(db: Executor, v: ProcedureVersion, code?: string): Promise<OrgUnit> {
+/**
+ * Chooses the agency that handles the dossier: first the one that legally decides (the one named,
+ * which must match the procedure's sector and level, or the only candidate), then — when that
+ * authority has delegated the procedure (ủy quyền) by a delegation in force on the day of
+ * receipt — the delegate. Naming the delegate directly (its own desk, or a citizen choosing it)
+ * is accepted while the delegation is in force.
+ */
+async function chooseAgency(db: Executor, v: ProcedureVersion, code?: string): Promise<{ agency: OrgUnit; delegation: RoutedDelegation | null }> {
   const { sector, level } = v.definition;
+  const today = localToday();
+  const routed = async (decider: OrgUnit) => {
+    const del = await delegationInForce(db, decider.id, v.definition.code, v.definition.fieldCode ?? null, today);
+    const to = del ? await getOrgUnit(db, del.delegate.id) : undefined;
+    return to && !to.validTo ? { agency: to, delegation: routedDelegation(del!) } : { agency: decider, delegation: null };
+  };
   if (code) {
     const a = await getAgencyByCode(db, code);
     if (!a) throw problems.validation([fieldError('agencyCode', `không có cơ quan mã ${code}`, `no agency has code ${code}`)]);
     if (a.sector !== sector || a.level !== level) {
+      const del = await delegationTo(db, a.id, v.definition.code, v.definition.fieldCode ?? null, today);
+      if (del && !a.validTo) return { agency: a, delegation: routedDelegation(del) };
       throw problems.validation([fieldError('agencyCode', `${a.name} không giải quyết thủ tục này`, `${a.nameEn} does not decide this procedure`)]);
     }
-    return a;
+    // A dissolved agency's work belongs to its successor (merger).
+    const cur = a.validTo && a.successorId ? (await getOrgUnit(db, a.successorId)) ?? a : a;
+    return routed(cur);
   }
   const candidates = await listAgencies(db, { sector, level });
-  if (candidates.length === 1) return candidates[0];
+  if (candidates.length === 1) return routed(candidates[0]);
   throw problems.validation([fieldError('agencyCode', 'hãy chọn cơ quan giải quyết (ví dụ UBND phường nơi cư trú)', 'choose the deciding agency (e.g. the ward People\'s Committee where you live)')]);
 }
+
+const routedDelegation = (d: Delegation): RoutedDelegation => ({
+  id: d.id, decisionNo: d.decisionNo, decisionDate: d.decisionDate,
+  authority: { id: d.authority.id, code: d.authority.code, name: d.authority.name, headTitleFull: d.authority.headTitleFull },
+});
 
 /**
  * Everything a submission needs checked before anything is written: the procedure in force,
@@ -79,7 +104,7 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
     throw problems.validation([fieldError('procedureCode', `không có thủ tục mã ${input.procedureCode}`, `no procedure has code ${input.procedureCode}`)]);
   }
   const def = version.definition;
-  const agency = await chooseAgency(db, version, input.agencyCode);
+  const { agency, delegation } = await chooseAgency(db, version, input.agencyCode);
   const deskUnitId = (await subUnit(db, agency.id, 'desk'))?.id ?? agency.id;
   const errors: FieldError[] = [];
 
@@ -153,7 +178,7 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
   // checked once the submission is otherwise well-formed.
   if (p.kind === 'citizen') identityCheck = await verifySubmittedIdentity(db, p, def.code, def.form, input.form);
   const fee = feesOn(def.fees, localToday(), channel === Channel.Online).reduce((s, f) => s + f.amount, 0);
-  return { version, agency, deskUnitId, channel, applicant, files: attached, identityCheck, fee, checklist: input.checklist ?? null };
+  return { version, agency, deskUnitId, channel, applicant, files: attached, identityCheck, fee, checklist: input.checklist ?? null, delegation };
 }
 
 /**
@@ -178,15 +203,15 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
     with d as (
       insert into dossier (code, procedure_id, procedure_version_id, procedure_code, procedure_name, agency_id, status, channel,
         applicant_user_id, applicant_name, applicant_id_number, applicant_phone, applicant_email, form,
-        step_unit_id, step_role, submitted_at, fee_amount, checklist, identity_check, created_by)
+        step_unit_id, step_role, submitted_at, fee_amount, checklist, identity_check, delegation, created_by)
       values (${code}, ${prep.version.procedureId}, ${prep.version.id}, ${def.code}, ${def.name}, ${prep.agency.id}, ${Status.Submitted}, ${prep.channel},
         ${prep.applicant.userId}, ${prep.applicant.name}, ${prep.applicant.idNumber}, ${prep.applicant.phone}, ${prep.applicant.email}, ${JSON.stringify(form)}::jsonb,
-        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${prep.checklist ? JSON.stringify(prep.checklist) : null}::jsonb, ${JSON.stringify(prep.identityCheck)}::jsonb, ${p.userId})
+        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${prep.checklist ? JSON.stringify(prep.checklist) : null}::jsonb, ${JSON.stringify(prep.identityCheck)}::jsonb, ${prep.delegation ? JSON.stringify(prep.delegation) : null}::jsonb, ${p.userId})
       returning *
     ), a as (
       insert into dossier_action (dossier_id, seq, action, actor_id, actor_name, actor_role, at, from_status, to_status, to_unit_id, data)
       select d.id, 1, 'submit', ${p.userId}, ${p.name}, ${p.kind === 'citizen' ? 'applicant' : 'desk_officer'}, ${now}, null, ${Status.Submitted}, ${prep.deskUnitId},
-        ${JSON.stringify({ channel: prep.channel, procedureVersion: prep.version.version })}::jsonb
+        ${JSON.stringify({ channel: prep.channel, procedureVersion: prep.version.version, ...(prep.delegation ? { delegation: prep.delegation } : {}) })}::jsonb
       from d
     ), docs as (
       insert into dossier_document (dossier_id, document_code, file_id, filename, mime, size, sha256, storage_key, added_seq, source, store_item_id, origin)

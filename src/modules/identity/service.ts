@@ -1,5 +1,6 @@
 import type { Executor } from '../../platform/db/database.ts';
 import './tables.ts';
+import { grantsFor } from './grants.ts';
 
 export interface UserSummary {
   id: string;
@@ -37,10 +38,10 @@ export async function userHasGrant(db: Executor, userId: string, role: string, u
 export async function principalFor(db: Executor, usernameOrIdNumber: string): Promise<import('../../platform/http/principal.ts').Principal> {
   const u = await db.selectFrom('app_user').selectAll()
     .where((eb) => eb.or([eb('username', '=', usernameOrIdNumber), eb('id_number', '=', usernameOrIdNumber)])).executeTakeFirstOrThrow();
-  const grants = await db.selectFrom('role_grant').select(['role', 'unit_id']).where('user_id', '=', u.id).execute();
+  const grants = u.kind === 'staff' ? await grantsFor(db, u.id) : [];
   return {
     kind: u.kind, userId: u.id, sessionId: 'system', name: u.full_name,
-    roles: grants.map((g) => ({ role: g.role as any, unitId: g.unit_id })),
+    roles: grants,
     idNumber: u.id_number ?? undefined, eidLevel: (u.eid_level ?? undefined) as 1 | 2 | undefined, phone: u.phone ?? undefined, email: u.email ?? undefined,
   };
 }

@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
 import type { Db, Executor } from '../../platform/db/database.ts';
-import type { Principal, Role } from '../../platform/http/principal.ts';
+import type { Principal } from '../../platform/http/principal.ts';
 import { getPolicy } from './policy.ts';
 import './tables.ts';
 import './security-tables.ts';
+import { grantsFor } from './grants.ts';
 
 /**
  * Principals are looked up on every request; a short cache spares the database. Revocation,
@@ -90,10 +91,11 @@ export async function resolvePrincipal(db: Db, token: string): Promise<Principal
     if (now - row.last_seen_at.getTime() > TOUCH_MS) {
       await db.updateTable('user_session').set({ last_seen_at: new Date() }).where('id', '=', row.session_id).execute();
     }
-    const grants = row.kind === 'staff' ? await db.selectFrom('role_grant').select(['role', 'unit_id']).where('user_id', '=', row.id).execute() : [];
+    // Own grants plus those of personal delegations in force (identity/grants.ts).
+    const grants = row.kind === 'staff' ? await grantsFor(db, row.id) : [];
     p = {
       kind: row.kind, userId: row.id, sessionId: row.session_id, name: row.full_name,
-      roles: grants.map((g) => ({ role: g.role as Role, unitId: g.unit_id })),
+      roles: grants,
       idNumber: row.id_number ?? undefined, eidLevel: (row.eid_level ?? undefined) as 1 | 2 | undefined, phone: row.phone ?? undefined, email: row.email ?? undefined,
     };
   }

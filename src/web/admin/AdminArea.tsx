@@ -14,6 +14,8 @@ const AdminHome = lazy(() => import('./AdminHome'));
 const CatalogList = lazy(() => import('./CatalogList'));
 const ProcedureEditor = lazy(() => import('./editor/ProcedureEditor'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
+const DelegationsPage = lazy(() => import('./delegations/DelegationsPage'));
+const MergersPage = lazy(() => import('./reorganisation/MergersPage'));
 
 /** A signed-in official without an administrator role: say so plainly instead of showing empty pages. */
 function Forbidden() {
@@ -47,6 +49,8 @@ export default function AdminArea() {
         <Route path="thu-tuc/moi" element={<ProcedureEditor />} />
         <Route path="thu-tuc/:code" element={<ProcedureEditor />} />
         <Route path="lich" element={<CalendarPage />} />
+        <Route path="uy-quyen" element={<DelegationsPage />} />
+        <Route path="sap-xep-don-vi" element={<MergersPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -6,6 +6,7 @@ import { Page, useLocalName } from '../components/ui';
 import { useSession } from '../session';
 import { todayLocal } from './model';
 import { ddmm } from './calendar/dates';
+import { DelegationHomeCards } from './delegations/HomeCards';
 
 /** /quan-tri: where an administrator starts. */
 export default function AdminHome() {
@@ -49,6 +50,7 @@ export default function AdminHome() {
             <Link className="btn btn-primary" to="/quan-tri/lich">{t('adm.openCalendar')}</Link>
           </div>
         </section>
+        <DelegationHomeCards />
       </div>
     </Page>
   );

@@ -5,6 +5,7 @@ import { api, get, newKey } from '../api';
 import { fmtDateTime } from '../format';
 import { ErrorBox, Loading, Page, StatusBadge, Timeliness, useLocalName } from '../components/ui';
 import { FileDrop, type Uploaded } from '../components/FileDrop';
+import { DelegationNote, SignatureBlock } from '../components/SignatureBlock';
 
 const FINISHED = [3, 7, 8, 9, 10];
 const SLIP_ACTION: Record<string, string> = { receipt: 'receive', supplement: 'request_supplement', refusal: 'refuse', apology: 'extend' };
@@ -39,6 +40,7 @@ export default function DossierView() {
         <dl className="facts">
           <dt>{t('dossier.status')}</dt><dd><StatusBadge status={d.status} name={d.statusName} /> <Timeliness value={d.timeliness} /></dd>
           <dt>{t('dossier.agency')}</dt><dd>{pick(d.agency?.name, d.agency?.nameEn)}</dd>
+          {d.delegation && <><dt>{t('sig.delegation')}</dt><dd><DelegationNote delegation={d.delegation} /></dd></>}
           <dt>{t('dossier.submitted')}</dt><dd>{fmtDateTime(d.submittedAt)}</dd>
           <dt>{t('dossier.received')}</dt><dd>{fmtDateTime(d.receivedAt)}</dd>
           <dt>{t('dossier.due')}</dt><dd>{fmtDateTime(d.dueAt)}</dd>
@@ -55,6 +57,13 @@ export default function DossierView() {
         <section className="card" aria-labelledby="h-result">
           <h2 id="h-result">{t('dossier.result')}</h2>
           {results.map((r: any) => <p key={r.fileId}><a className="btn btn-primary" href={r.url}>{t('dossier.downloadResult')}: {r.filename}</a></p>)}
+        </section>
+      )}
+
+      {d.signature && (
+        <section className="card" aria-labelledby="h-signature">
+          <h2 id="h-signature">{t('sig.title')}</h2>
+          <SignatureBlock signature={d.signature} />
         </section>
       )}
 

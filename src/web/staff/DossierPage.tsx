@@ -9,6 +9,7 @@ import { ActionPanel, type Assignees } from './Actions';
 import { Documents } from './Documents';
 import { FormAnswers } from './FormAnswers';
 import { DueBadges } from './common';
+import { DelegationNote, SignatureBlock } from '../components/SignatureBlock';
 
 const FINISHED = [3, 7, 8, 9, 10];
 /** Slips that exist once the action recording their event has happened. */
@@ -99,6 +100,7 @@ export default function DossierPage() {
           {d.supplementCount > 0 && <div className="fact"><dt>{t('staff.dossier.supplements')}</dt><dd>{d.supplementCount}</dd></div>}
           {d.extensionCount > 0 && <div className="fact"><dt>{t('staff.dossier.extensions')}</dt><dd>{d.extensionCount}</dd></div>}
           {d.outcome && <div className="fact"><dt>{t('staff.dossier.outcome')}</dt><dd>{t(`staff.dossier.${d.outcome}`)}</dd></div>}
+          {d.delegation && <div className="fact fact-wide"><dt>{t('sig.delegation')}</dt><dd><DelegationNote delegation={d.delegation} /></dd></div>}
         </dl>
         {paused && <p className="alert alert-info small">{t('staff.dossier.paused')}</p>}
       </section>
@@ -133,6 +135,8 @@ export default function DossierPage() {
             <h2 id="h-form">{t('staff.dossier.form')}{proc?.form?.title ? <span className="muted small"> — {proc.form.title}</span> : null}</h2>
             <FormAnswers schema={proc?.form} value={d.form} />
           </section>
+
+          {d.signature && <section className="card" aria-labelledby="h-signature"><h2 id="h-signature">{t('sig.title')}</h2><SignatureBlock signature={d.signature} /></section>}
 
           <section className="card" aria-labelledby="h-docs">
             <h2 id="h-docs">{t('staff.dossier.documents')}</h2>

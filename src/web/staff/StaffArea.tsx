@@ -6,6 +6,8 @@ import { staffStrings } from './locales';
 import Inbox from './Inbox';
 import DossierPage from './DossierPage';
 import Supervision from './Supervision';
+import DeputiesPage from './deputies/DeputiesPage';
+import { DeputiesLink } from './deputies/DeputiesLink';
 
 addStrings(staffStrings);
 
@@ -18,10 +20,12 @@ function NotFound() {
 export default function StaffArea() {
   return (
     <div className="staff-area">
+      <DeputiesLink />
       <Routes>
         <Route index element={<Inbox />} />
         <Route path="ho-so/:id" element={<DossierPage />} />
         <Route path="giam-sat" element={<Supervision />} />
+        <Route path="uy-quyen-ca-nhan" element={<DeputiesPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </div>
