@@ -20,7 +20,7 @@ main{max-width:28rem;margin:1.25rem auto 2rem;padding:0 1rem}
 .card{background:#fff;border:1px solid #e5e7eb;border-radius:.75rem;padding:1.25rem 1.25rem 1.5rem;box-shadow:0 1px 2px rgba(0,0,0,.05)}
 h1{font-size:1.3rem;margin:0 0 .25rem}
 .for{margin:0 0 1rem;color:#4b5563}
-.en{color:#6b7280;font-size:.85em}
+.en{color:#4b5563;font-size:.85em}
 label{display:block;font-weight:600;margin:1rem 0 .3rem}
 input[type=text],input[type=password]{width:100%;font-size:1.05rem;padding:.65rem .75rem;border:1px solid #9ca3af;border-radius:.5rem;background:#fff}
 input:focus{outline:3px solid #2563eb;outline-offset:1px;border-color:#2563eb}
@@ -38,7 +38,7 @@ summary{cursor:pointer;font-weight:600}
 table{border-collapse:collapse;width:100%;margin-top:.5rem}
 th,td{text-align:left;padding:.3rem .35rem;border-bottom:1px solid #e5e7eb;vertical-align:top}
 ul.scopes{padding-left:1.2rem}
-footer{text-align:center;color:#6b7280;font-size:.8rem;margin:1.5rem 1rem}
+footer{text-align:center;color:#4b5563;font-size:.8rem;margin:1.5rem 1rem}
 `;
 
 export function layout(title: string, body: string, opts: { nonce?: string; head?: string } = {}): string {

@@ -55,5 +55,5 @@ export default function EidSignIn() {
 export function EidLevelBadge({ level }: { level?: 1 | 2 }) {
   const { t } = useTranslation();
   if (!level) return null;
-  return <span className="muted small" title={t('eid.levelTitle', { level })}> · {t('eid.level', { level })}</span>;
+  return <span className="small" title={t('eid.levelTitle', { level })}> · {t('eid.level', { level })}</span>;
 }
