@@ -16,6 +16,7 @@ import { citizenRoutes } from './citizen/routes';
 const StaffArea = lazy(() => import('./staff/StaffArea'));
 const DeskArea = lazy(() => import('./desk/DeskArea'));
 const AdminArea = lazy(() => import('./admin/AdminArea'));
+const AccountPage = lazy(() => import('./account/AccountPage'));
 
 function NotFound() {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ function App() {
               <Route path="/can-bo/*" element={<RequireSession kind="staff"><StaffArea /></RequireSession>} />
               <Route path="/mot-cua/*" element={<DeskArea />} />
               <Route path="/quan-tri/*" element={<RequireSession kind="staff"><AdminArea /></RequireSession>} />
+              <Route path="/tai-khoan" element={<RequireSession><AccountPage /></RequireSession>} />
               <Route path="*" element={<NotFound />} />
             </Routes>
           </Suspense>

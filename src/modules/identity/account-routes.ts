@@ -135,7 +135,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/account/sessions', { schema: { tags: ['account'], summary: 'My sessions in force: device, address, started, last active' } }, async (req) => {
     const p = requireSignedIn(req.principal);
-    return { items: await listSessions(db, p.userId, p.sessionId) };
+    return { items: await listSessions(db, p.userId, p.sessionId), idleMinutes: (await getPolicy(db)).sessionIdleMinutes };
   });
 
   r.post('/account/sessions/:id/revoke', {

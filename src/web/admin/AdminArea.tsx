@@ -14,6 +14,9 @@ const AdminHome = lazy(() => import('./AdminHome'));
 const CatalogList = lazy(() => import('./CatalogList'));
 const ProcedureEditor = lazy(() => import('./editor/ProcedureEditor'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
+const StaffList = lazy(() => import('./users/StaffList'));
+const StaffDetail = lazy(() => import('./users/StaffDetail'));
+const SignInAudit = lazy(() => import('./users/SignInAudit'));
 const DelegationsPage = lazy(() => import('./delegations/DelegationsPage'));
 const MergersPage = lazy(() => import('./reorganisation/MergersPage'));
 
@@ -49,6 +52,9 @@ export default function AdminArea() {
         <Route path="thu-tuc/moi" element={<ProcedureEditor />} />
         <Route path="thu-tuc/:code" element={<ProcedureEditor />} />
         <Route path="lich" element={<CalendarPage />} />
+        <Route path="can-bo" element={<StaffList />} />
+        <Route path="can-bo/:id" element={<StaffDetail />} />
+        <Route path="nhat-ky-dang-nhap" element={<SignInAudit />} />
         <Route path="uy-quyen" element={<DelegationsPage />} />
         <Route path="sap-xep-don-vi" element={<MergersPage />} />
         <Route path="*" element={<NotFound />} />

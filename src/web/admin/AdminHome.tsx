@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { todayLocal } from './model';
 import { ddmm } from './calendar/dates';
 import { DelegationHomeCards } from './delegations/HomeCards';
+import { StaffHomeCard } from './users/HomeCard';
 
 /** /quan-tri: where an administrator starts. */
 export default function AdminHome() {
@@ -51,6 +52,7 @@ export default function AdminHome() {
           </div>
         </section>
         <DelegationHomeCards />
+        <StaffHomeCard />
       </div>
     </Page>
   );

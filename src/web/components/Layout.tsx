@@ -35,6 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <button className="linklike" lang={other} title={t('lang.label')} onClick={() => { close(); void i18n.changeLanguage(other); }}>
               {t('lang.switch')}
             </button>
+            {me && <NavLink to="/tai-khoan" onClick={close}>{t('acct.menu')}</NavLink>}
             {me ? (
               <button className="linklike" onClick={async () => { close(); await signOut(); nav('/'); }}>
                 {t('nav.signOut')} <span className="muted">({me.fullName}{me.kind === 'citizen' && <EidLevelBadge level={me.eidLevel} />})</span>

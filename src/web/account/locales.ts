@@ -1,0 +1,81 @@
+/** Strings of the account page and the sign-in steps (TOTP, forced password change, enrolment). */
+const vi = {
+  title: 'Tài khoản của tôi', menu: 'Tài khoản', lead: 'Mật khẩu, xác thực hai lớp, các phiên đăng nhập và lịch sử đăng nhập của bạn.',
+  // password
+  pwTitle: 'Đổi mật khẩu', current: 'Mật khẩu hiện tại', newPw: 'Mật khẩu mới', newPwAgain: 'Nhập lại mật khẩu mới',
+  pwHint: 'Ít nhất {{min}} ký tự. Nên dùng một cụm từ dễ nhớ gồm nhiều từ, ví dụ "bốn mùa hoa sữa Hà Nội". Không dùng tên đăng nhập, số định danh hay mật khẩu phổ biến.',
+  pwMismatch: 'Hai lần nhập mật khẩu mới không khớp.', pwChange: 'Đổi mật khẩu', pwDone: 'Đã đổi mật khẩu.', pwDoneOthers_one: 'Đã đổi mật khẩu. {{count}} phiên đăng nhập khác đã được đăng xuất.',
+  pwDoneOthers_other: 'Đã đổi mật khẩu. {{count}} phiên đăng nhập khác đã được đăng xuất.', pwChanged: 'Đổi lần cuối: {{at}}', noPassword: 'Tài khoản đăng nhập bằng VNeID, không có mật khẩu.',
+  show: 'Hiện mật khẩu',
+  // totp
+  tfTitle: 'Xác thực hai lớp (mã từ ứng dụng)', tfOn: 'Đang bật', tfOff: 'Chưa bật', tfSince: 'Bật từ {{at}}.', tfCodesLeft_one: 'Còn {{count}} mã khôi phục chưa dùng.', tfCodesLeft_other: 'Còn {{count}} mã khôi phục chưa dùng.',
+  tfRequired: 'Vai trò của bạn bắt buộc dùng xác thực hai lớp.', tfRequiredDemo: 'Vai trò của bạn thường bắt buộc xác thực hai lớp; tài khoản dùng thử được miễn.',
+  tfWhy: 'Khi bật, mỗi lần đăng nhập bạn nhập thêm mã 6 chữ số từ ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator, FreeOTP…).',
+  tfStart: 'Bật xác thực hai lớp', tfScan: 'Bước 1. Mở ứng dụng xác thực và quét mã QR này.', tfQrAlt: 'Mã QR để thêm tài khoản vào ứng dụng xác thực',
+  tfManual: 'Không quét được? Nhập khóa này vào ứng dụng (loại: theo thời gian):', tfEnter: 'Bước 2. Nhập mã 6 chữ số ứng dụng đang hiển thị.',
+  code: 'Mã xác thực (6 chữ số)', confirm: 'Xác nhận', cancel: 'Hủy',
+  codesTitle: 'Mã khôi phục — chỉ hiển thị một lần', codesLead: 'Mỗi mã dùng được một lần để đăng nhập khi không có điện thoại. Hãy in hoặc chép lại và cất ở nơi an toàn.',
+  codesList: 'Danh sách mã khôi phục', codesSaved: 'Tôi đã lưu các mã này', print: 'In',
+  tfDisable: 'Tắt xác thực hai lớp', tfDisableLead: 'Nhập mật khẩu và một mã xác thực (hoặc mã khôi phục) để tắt.', tfDisabled: 'Đã tắt xác thực hai lớp.',
+  tfNewCodes: 'Tạo mã khôi phục mới', tfNewCodesLead: 'Các mã cũ sẽ hết hiệu lực. Nhập mật khẩu và một mã xác thực.', password: 'Mật khẩu',
+  orRecovery: 'Hoặc mã khôi phục', tfEnabled: 'Đã bật xác thực hai lớp.',
+  // sessions
+  sesTitle: 'Các phiên đăng nhập', sesLead: 'Những thiết bị đang đăng nhập vào tài khoản. Phiên không hoạt động quá {{idle}} phút sẽ tự kết thúc.',
+  sesDevice: 'Thiết bị, trình duyệt', sesIp: 'Địa chỉ IP', sesCreated: 'Đăng nhập lúc', sesSeen: 'Hoạt động gần nhất', sesThis: 'Phiên này',
+  sesEnd: 'Đăng xuất phiên này', sesEndOf: 'Đăng xuất phiên trên {{device}}', sesEndOthers: 'Đăng xuất tất cả phiên khác', sesEnded_one: 'Đã đăng xuất {{count}} phiên.', sesEnded_other: 'Đã đăng xuất {{count}} phiên.',
+  sesNone: 'Không có phiên nào khác.', unknownDevice: 'Không rõ thiết bị',
+  // sign-ins
+  hisTitle: 'Lịch sử đăng nhập gần đây', hisTime: 'Thời gian', hisWhat: 'Sự kiện', hisResult: 'Kết quả', hisNone: 'Chưa có.',
+  method: { password: 'Mật khẩu', totp: 'Mã xác thực', recovery_code: 'Mã khôi phục', eid: 'VNeID', logout: 'Đăng xuất', session: 'Quản lý phiên', enrolment: 'Đăng ký xác thực hai lớp', password_change: 'Đổi mật khẩu khi đăng nhập' },
+  outcome: { success: 'Thành công', failure: 'Không thành công', locked: 'Bị tạm khóa', throttled: 'Bị chặn tạm thời', second_factor: 'Chờ bước xác thực thứ hai' },
+  reason: {
+    invalid_credentials: 'sai mật khẩu', unknown_user: 'tên đăng nhập không tồn tại', disabled: 'tài khoản bị khóa', wrong_code: 'sai mã', replayed_code: 'mã đã dùng',
+    locked: 'đang bị khóa', threshold: 'sai quá số lần cho phép', ip_limit: 'quá nhiều lần sai từ địa chỉ này', revoked_by_user: 'người dùng tự đăng xuất phiên',
+    others_revoked_by_user: 'người dùng đăng xuất các phiên khác', reauth_wrong_password: 'sai mật khẩu khi xác nhận', code_ok: 'mã đúng', not_enrolled: 'chưa bật xác thực',
+  },
+  // sign-in steps
+  stepTotpTitle: 'Nhập mã xác thực', stepTotpLead: 'Mở ứng dụng xác thực trên điện thoại và nhập mã 6 chữ số của tài khoản {{name}}.',
+  useRecovery: 'Dùng mã khôi phục', useCode: 'Dùng mã từ ứng dụng', recoveryCode: 'Mã khôi phục', attemptsLeft: 'Còn {{count}} lần thử.',
+  stepPwTitle: 'Đặt mật khẩu mới', stepPwLead: 'Mật khẩu của bạn do quản trị viên đặt. Hãy chọn mật khẩu mới trước khi tiếp tục.',
+  stepEnrolTitle: 'Bật xác thực hai lớp', stepEnrolLead: 'Vai trò của {{name}} bắt buộc dùng xác thực hai lớp. Hãy thêm tài khoản vào ứng dụng xác thực để tiếp tục.',
+  restart: 'Đăng nhập lại', continue: 'Tiếp tục',
+};
+
+const en: typeof vi = {
+  title: 'My account', menu: 'Account', lead: 'Your password, two-factor sign-in, sessions and sign-in history.',
+  pwTitle: 'Change password', current: 'Current password', newPw: 'New password', newPwAgain: 'New password again',
+  pwHint: 'At least {{min}} characters. A memorable phrase of several words works well, e.g. "four seasons of milk flowers". Not your username, ID number or a common password.',
+  pwMismatch: 'The two new passwords differ.', pwChange: 'Change password', pwDone: 'Password changed.', pwDoneOthers_one: 'Password changed. {{count}} other session was signed out.',
+  pwDoneOthers_other: 'Password changed. {{count}} other sessions were signed out.', pwChanged: 'Last changed: {{at}}', noPassword: 'This account signs in with VNeID and has no password.',
+  show: 'Show password',
+  tfTitle: 'Two-factor sign-in (app codes)', tfOn: 'On', tfOff: 'Off', tfSince: 'On since {{at}}.', tfCodesLeft_one: '{{count}} unused recovery code left.', tfCodesLeft_other: '{{count}} unused recovery codes left.',
+  tfRequired: 'Your roles require two-factor sign-in.', tfRequiredDemo: 'Your roles normally require two-factor sign-in; demo accounts are exempt.',
+  tfWhy: 'When on, each sign-in also asks for the 6-digit code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, FreeOTP…).',
+  tfStart: 'Turn on two-factor sign-in', tfScan: 'Step 1. Open your authenticator app and scan this QR code.', tfQrAlt: 'QR code to add the account to an authenticator app',
+  tfManual: 'Cannot scan? Enter this key in the app (time-based):', tfEnter: 'Step 2. Enter the 6-digit code the app shows.',
+  code: 'Verification code (6 digits)', confirm: 'Confirm', cancel: 'Cancel',
+  codesTitle: 'Recovery codes — shown only once', codesLead: 'Each code signs you in once when you do not have your phone. Print or copy them and keep them somewhere safe.',
+  codesList: 'Recovery codes', codesSaved: 'I have saved these codes', print: 'Print',
+  tfDisable: 'Turn off two-factor sign-in', tfDisableLead: 'Enter your password and a code (or a recovery code) to turn it off.', tfDisabled: 'Two-factor sign-in is off.',
+  tfNewCodes: 'New recovery codes', tfNewCodesLead: 'The old codes stop working. Enter your password and a code.', password: 'Password',
+  orRecovery: 'Or a recovery code', tfEnabled: 'Two-factor sign-in is on.',
+  sesTitle: 'Sessions', sesLead: 'Devices signed in to your account. A session idle for more than {{idle}} minutes ends by itself.',
+  sesDevice: 'Device, browser', sesIp: 'IP address', sesCreated: 'Signed in', sesSeen: 'Last active', sesThis: 'This session',
+  sesEnd: 'Sign out this session', sesEndOf: 'Sign out the session on {{device}}', sesEndOthers: 'Sign out all other sessions', sesEnded_one: '{{count}} session signed out.', sesEnded_other: '{{count}} sessions signed out.',
+  sesNone: 'No other sessions.', unknownDevice: 'Unknown device',
+  hisTitle: 'Recent sign-ins', hisTime: 'Time', hisWhat: 'Event', hisResult: 'Result', hisNone: 'None yet.',
+  method: { password: 'Password', totp: 'App code', recovery_code: 'Recovery code', eid: 'VNeID', logout: 'Sign-out', session: 'Session management', enrolment: 'Two-factor enrolment', password_change: 'Password change at sign-in' },
+  outcome: { success: 'Succeeded', failure: 'Failed', locked: 'Locked', throttled: 'Throttled', second_factor: 'Second step pending' },
+  reason: {
+    invalid_credentials: 'wrong password', unknown_user: 'no such username', disabled: 'account disabled', wrong_code: 'wrong code', replayed_code: 'code already used',
+    locked: 'account locked', threshold: 'too many failures', ip_limit: 'too many failures from this address', revoked_by_user: 'signed out by the user',
+    others_revoked_by_user: 'other sessions signed out by the user', reauth_wrong_password: 'wrong password when confirming', code_ok: 'code accepted', not_enrolled: 'two-factor not on',
+  },
+  stepTotpTitle: 'Enter your code', stepTotpLead: 'Open the authenticator app on your phone and enter the 6-digit code for {{name}}.',
+  useRecovery: 'Use a recovery code', useCode: 'Use a code from the app', recoveryCode: 'Recovery code', attemptsLeft: '{{count}} attempts left.',
+  stepPwTitle: 'Choose a new password', stepPwLead: 'An administrator set your password. Choose your own before continuing.',
+  stepEnrolTitle: 'Turn on two-factor sign-in', stepEnrolLead: 'The roles of {{name}} require two-factor sign-in. Add the account to an authenticator app to continue.',
+  restart: 'Sign in again', continue: 'Continue',
+};
+
+export const accountStrings = { vi: { acct: vi }, en: { acct: en } };
