@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
 import { RequireSession } from '../components/RequireSession';
+import '../privacy/strings';
 import { addStrings } from '../i18n';
 import { dataStoreNavStrings } from './once-only-locales';
 
@@ -13,6 +14,7 @@ const Apply = lazy(() => import('./Apply'));
 const MyDossiers = lazy(() => import('./MyDossiers'));
 const DossierView = lazy(() => import('./DossierView'));
 const Track = lazy(() => import('./Track'));
+const DataAccess = lazy(() => import('../privacy/DataAccess'));
 const MyData = lazy(() => import('./MyData'));
 
 export const citizenRoutes = (
@@ -22,6 +24,7 @@ export const citizenRoutes = (
     <Route path="/thu-tuc/:code/nop-ho-so" element={<RequireSession kind="citizen"><Apply /></RequireSession>} />
     <Route path="/ho-so-cua-toi" element={<RequireSession kind="citizen"><MyDossiers /></RequireSession>} />
     <Route path="/ho-so/:id" element={<RequireSession kind="citizen"><DossierView /></RequireSession>} />
+    <Route path="/ai-da-xem-du-lieu" element={<RequireSession kind="citizen"><DataAccess /></RequireSession>} />
     <Route path="/kho-du-lieu" element={<RequireSession kind="citizen"><MyData /></RequireSession>} />
     <Route path="/tra-cuu" element={<Track />} />
     <Route path="/tra-cuu/:code" element={<Track />} />

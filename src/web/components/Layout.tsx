@@ -27,10 +27,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/thu-tuc" onClick={close}>{t('nav.procedures')}</NavLink>
             <NavLink to="/tra-cuu" onClick={close}>{t('nav.track')}</NavLink>
             {me?.kind === 'citizen' && <NavLink to="/ho-so-cua-toi" onClick={close}>{t('nav.mine')}</NavLink>}
+            {me?.kind === 'citizen' && <NavLink to="/ai-da-xem-du-lieu" onClick={close}>{t('nav.dataAccess')}</NavLink>}
             {me?.kind === 'citizen' && <NavLink to="/kho-du-lieu" onClick={close}>{t('nav.dataStore')}</NavLink>}
             {me?.kind === 'staff' && <NavLink to="/can-bo" end onClick={close}>{t('nav.inbox')}</NavLink>}
             {hasRole('desk_officer') && <NavLink to="/mot-cua" onClick={close}>{t('nav.desk')}</NavLink>}
             {hasRole('supervisor', 'head_of_division', 'signing_authority') && <NavLink to="/can-bo/giam-sat" onClick={close}>{t('nav.supervisor')}</NavLink>}
+            {hasRole('supervisor', 'system_admin') && <NavLink to="/can-bo/nhat-ky-truy-cap" onClick={close}>{t('nav.accessLog')}</NavLink>}
             {hasRole('catalog_admin', 'system_admin') && <NavLink to="/quan-tri" onClick={close}>{t('nav.admin')}</NavLink>}
             <button className="linklike" lang={other} title={t('lang.label')} onClick={() => { close(); void i18n.changeLanguage(other); }}>
               {t('lang.switch')}

@@ -7,6 +7,7 @@ import { ErrorBox, Loading, Page, StatusBadge, useLocalName } from '../component
 import { FileDrop, type Uploaded } from '../components/FileDrop';
 import { Form, localiseErrors, toExtraErrors, validator } from '../citizen/rjsf';
 import { COUNTER_KEY, isNotFound, isTransient, useDeskAgencies } from './common';
+import { useLookupPurpose } from '../privacy/LookupPurpose';
 
 /** The applicant's details the desk enters once; they also fill the form's own applicant block. */
 const CARD_KEYS = ['fullName', 'idNumber', 'phone', 'email', 'address'] as const;
@@ -67,6 +68,8 @@ export default function Reception() {
   const summary = useRef<HTMLDivElement>(null);
   const formRef = useRef<any>(null);
   const lastCitizen = useRef<any>(null);
+  // Looking a person up needs a purpose (personal-data access log); at reception it is receiving a dossier.
+  const lookupPurpose = useLookupPurpose('desk_reception');
 
   // The agency's procedures (its sector and level), searched as the officer types.
   useEffect(() => {
@@ -131,7 +134,7 @@ export default function Reception() {
     }
     setErrs((e) => { const { ['applicant.idNumber']: _x, ...rest } = e; return rest; });
     try {
-      const c = await get(`/citizens/${id}`);
+      const c = await get(`/citizens/${id}?${lookupPurpose.query}`);
       setApplicant({ fullName: c.fullName ?? '', idNumber: c.idNumber, phone: c.phone ?? '', email: c.email ?? '', address: c.address ?? '' });
       lastCitizen.current = c;
       // What the card does not hold (date of birth, sex) goes straight into the form, where it has such fields.
@@ -371,6 +374,7 @@ export default function Reception() {
               {cardField('email', t('desk.reception.email'), { type: 'email', inputMode: 'email' })}
               {cardField('address', t('desk.reception.address'))}
             </div>
+            {lookupPurpose.picker}
             {lookup && (
               <p className={lookup.state === 'found' ? 'alert alert-ok' : 'alert alert-info'} role="status">
                 {lookup.state === 'found' ? t('desk.reception.found', { name: lookup.name }) : t('desk.reception.notFound')}

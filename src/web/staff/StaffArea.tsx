@@ -6,6 +6,7 @@ import { staffStrings } from './locales';
 import Inbox from './Inbox';
 import DossierPage from './DossierPage';
 import Supervision from './Supervision';
+import AccessLog from '../privacy/AccessLog';
 import DeputiesPage from './deputies/DeputiesPage';
 import { DeputiesLink } from './deputies/DeputiesLink';
 
@@ -25,6 +26,7 @@ export default function StaffArea() {
         <Route index element={<Inbox />} />
         <Route path="ho-so/:id" element={<DossierPage />} />
         <Route path="giam-sat" element={<Supervision />} />
+        <Route path="nhat-ky-truy-cap" element={<AccessLog />} />
         <Route path="uy-quyen-ca-nhan" element={<DeputiesPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
