@@ -95,19 +95,17 @@ describe('the whole story in the browser', () => {
     await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
     await page.getByRole('heading', { name: '1. Tờ khai', level: 2 }).waitFor();
 
-    // Step 1, the form. What the population records know is there already.
-    expect(await page.locator('#root_applicant_idNumber').inputValue()).toBe(AN.idNumber);
-    expect(await page.locator('#root_applicant_fullName').inputValue()).toBe(AN.fullName);
-    await page.locator('#root_applicant_dateOfBirth').fill('1990-05-14');
+    // Step 1, the form. What the population database knows is there already, read-only (once-only).
+    await expect.poll(() => page.locator('#root_subject_permanentResidence').inputValue()).toBe('Số 5 phố Đội Cấn, phường Ba Đình, thành phố Hà Nội');
+    for (const [id, value] of [['applicant_idNumber', AN.idNumber], ['applicant_fullName', AN.fullName], ['applicant_dateOfBirth', '1990-05-14'],
+      ['subject_fullName', AN.fullName], ['subject_dateOfBirth', '1990-05-14'], ['subject_idNumber', AN.idNumber],
+      ['family_fatherName', 'Nguyễn Văn Thành'], ['family_motherName', 'Vũ Thị Hạnh']]) {
+      expect(await page.locator(`#root_${id}`).inputValue(), id).toBe(value);
+      expect(await page.locator(`#root_${id}`).getAttribute('readonly'), id).not.toBeNull();
+    }
+    expect(await page.locator('#root_subject_sex option:checked').textContent()).toBe('Nam');
+    expect(await page.locator('#root_subject_sex').isDisabled()).toBe(true);
     await page.locator('#root_applicant_address').fill('Số 5 phố Đội Cấn, phường Ba Đình, Hà Nội');
-    await page.locator('#root_subject_fullName').fill(AN.fullName);
-    await page.locator('#root_subject_sex').selectOption('Nam');
-    await page.locator('#root_subject_dateOfBirth').fill('1990-05-14');
-    await page.locator('#root_subject_placeOfBirth').fill('Hà Nội');
-    await page.locator('#root_subject_idNumber').fill(AN.idNumber);
-    await page.locator('#root_subject_permanentResidence').fill('Số 5 phố Đội Cấn, phường Ba Đình, Hà Nội');
-    await page.locator('#root_family_fatherName').fill('Nguyễn Văn Bình');
-    await page.locator('#root_family_motherName').fill('Lê Thị Cúc');
     await page.locator('#root_residenceHistory_0_from').fill('2004-05-14');
     await page.locator('#root_residenceHistory_0_place').fill('Phường Ba Đình, Hà Nội');
     await page.locator('#root_residenceHistory_0_occupation').fill('Học sinh, sinh viên, nhân viên văn phòng');
@@ -126,7 +124,7 @@ describe('the whole story in the browser', () => {
     expect(await phoneError.textContent()).toMatch(/định dạng|10 chữ số/);
     expect(await phone.getAttribute('aria-invalid')).toBe('true');
     expect(await phone.inputValue()).toBe('091234');
-    expect(await page.locator('#root_family_fatherName').inputValue()).toBe('Nguyễn Văn Bình');
+    expect(await page.locator('#root_family_fatherName').inputValue()).toBe('Nguyễn Văn Thành');
     await fitsScreen(page, 'form with errors');
     await phone.scrollIntoViewIfNeeded();
     await shot(page, 'journey-02-form-error-phone');
@@ -167,7 +165,7 @@ describe('the whole story in the browser', () => {
     const review = page.locator('.card', { hasText: 'Kiểm tra lại thông tin trước khi nộp' });
     await review.getByText('can-cuoc.png').waitFor();
     await review.getByText('uy-quyen.pdf').waitFor();
-    await review.getByText('Nguyễn Văn Bình').waitFor();
+    await review.getByText('Nguyễn Văn Thành').waitFor();
     expect(await review.textContent()).not.toContain('"fatherName"');
     await fitsScreen(page, 'review');
     await shot(page, 'journey-04-review-phone');
