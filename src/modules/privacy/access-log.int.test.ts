@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { as, type Api } from '../../../test/server.ts';
 import { AN, submit, useDossierSuite } from '../../../test/dossiers.ts';
 import { tinyPdf, uploadOk } from '../../../test/fixtures.ts';
+import { principalFor } from '../identity/service.ts';
+import { dossierRelation } from './service.ts';
 
 const BINH = '001195006789';
 const CATP = '000.00.11.H26';
@@ -174,6 +176,22 @@ describe(`personal-data access log (${inject('pgKind')})`, () => {
     expect(r.body.policy).toEqual({ showOfficialName: false, showOfficialTitle: true });
     expect(r.body.items.at(-1).official).toEqual({ title: 'Cán bộ Bộ phận Một cửa', name: null });
     expect(JSON.stringify(r.body)).not.toContain('Lê Thu Trang');
+  });
+
+  it('derives the dossier purpose from the official\'s relation to it', async () => {
+    const db = s.srv.ctx.db;
+    const d = await db.selectFrom('dossier').selectAll().where('id', '=', dossier.id).executeTakeFirstOrThrow();
+    const relation = async (username: string) => dossierRelation(db, await principalFor(db, username), d);
+    // The current step is at the records division: its officer processes; its head and the signer have later steps.
+    expect(await relation('catp.canbo')).toBe('dossier_processing');
+    expect(await relation('catp.truongphong')).toBe('dossier_processing');
+    expect(await relation('catp.lanhdao')).toBe('dossier_processing');
+    expect(await relation('catp.tiepnhan')).toBe('dossier_processing');
+    expect(await relation('catp.giamsat')).toBe('dossier_supervision');
+    // Someone of the agency with no step in it (here a catalogue administrator there) is flagged.
+    const agency = await db.selectFrom('org_unit').select('id').where('code', '=', CATP).executeTakeFirstOrThrow();
+    const other = { ...(await principalFor(db, 'catp.canbo')), userId: '00000000-0000-4000-8000-000000000001', roles: [{ role: 'catalog_admin' as const, unitId: agency.id }] };
+    expect(await dossierRelation(db, other, d)).toBe('dossier_other');
   });
 
   async function entries() {
