@@ -127,6 +127,28 @@ describe('e-ID sign-in with the bundled provider', () => {
     expect(await sessions()).toBe(before);
   });
 
+  it('refuses an attempt older than ten minutes and a locked account, with a page saying so', async () => {
+    const slow = new Agent();
+    const { callback } = await toCallback(slow, '001195006789');
+    // Ten minutes later (the attempt's expiry moved into the past).
+    await db.query(`update eid_login_tx set expires_at = now() - interval '1 second' where consumed_at is null`);
+    const late = await slow.request(callback);
+    expect(late.status).toBe(400);
+    expect(late.body).toContain('eid_expired');
+    expect(late.body).toContain('quá thời gian cho phép');
+
+    await db.query(`update app_user set disabled = true where id_number = '001195006789'`);
+    try {
+      const locked = new Agent();
+      const r = await locked.request((await toCallback(locked, '001195006789')).callback);
+      expect(r.status).toBe(403);
+      expect(r.body).toContain('eid_account_disabled');
+      expect(locked.cookie(srv.base, 'motcua_session')).toBeUndefined();
+    } finally {
+      await db.query(`update app_user set disabled = false where id_number = '001195006789'`);
+    }
+  });
+
   it('only returns to paths on this site', async () => {
     for (const evil of ['//evil.example/x', 'https://evil.example/', '/\\evil.example', '/api/v1/auth/me']) {
       const agent = new Agent();
