@@ -88,7 +88,8 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
     await app.ready();
   }
   // Redirects (and the bundled provider's issuer) must be reachable by the browser: the listening address unless PUBLIC_URL says otherwise.
-  const eidBase = config.eidBaseUrl ?? url;
+  // Listening on every interface: the address a newcomer types (http://localhost:3000), not the first one found.
+  const eidBase = config.eidBaseUrl ?? (['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${new URL(url).port}` : url);
   if (bundledEid) {
     bundledEid.start(eidBase);
     eid.configure(bundledSettings(eidBase, bundledEid.client));
