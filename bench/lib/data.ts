@@ -33,7 +33,7 @@ const sqlArr = (a: string[]) => `array[${a.map((s) => `'${s.replace(/'/g, "''")}
  */
 export async function createCitizens(db: pg.Client, count: number): Promise<number> {
   const r = await db.query(`
-    insert into app_user (kind, full_name, id_number, date_of_birth, sex, phone, email, address)
+    insert into app_user (kind, full_name, id_number, date_of_birth, sex, phone, email, address, eid_level)
     select 'citizen',
       (${sqlArr(HO)})[1 + n % ${HO.length}] || ' ' || (${sqlArr(DEM)})[1 + (n / 7) % ${DEM.length}] || ' ' || (${sqlArr(TEN)})[1 + (n / 3) % ${TEN.length}],
       '001' || (case when y < 2000 then 0 else 2 end + n % 2)::text || lpad((y % 100)::text, 2, '0') || lpad(n::text, 6, '0'),
@@ -41,7 +41,8 @@ export async function createCitizens(db: pg.Client, count: number): Promise<numb
       case when n % 2 = 0 then 'Nam' else 'Nữ' end,
       '09' || lpad(((n::bigint * 7919) % 100000000)::text, 8, '0'),
       'bench-' || n || '@example.vn',
-      'Số ' || (1 + n % 200) || ' phố ' || (${sqlArr(STREETS)})[1 + n % ${STREETS.length}] || ', thành phố Hà Nội'
+      'Số ' || (1 + n % 200) || ' phố ' || (${sqlArr(STREETS)})[1 + n % ${STREETS.length}] || ', thành phố Hà Nội',
+      2 -- level-2 e-ID accounts: most procedures require it for online filing
     from (select n, 1950 + (n * 7) % 58 as y from generate_series(1, $1::int) n) s
     on conflict do nothing`, [count]);
   await db.query(`drop table if exists bench_citizen`);
