@@ -149,7 +149,7 @@ describe(`personal-data access log (${inject('pgKind')})`, () => {
     // Each audit is an entry too; the one naming An shows in An's log.
     const audits = (await entries()).filter((r) => r.object_kind === 'access_log');
     expect(audits.map((r) => [r.actor_name, r.purpose_code, r.subject_id_number])).toEqual([['Đỗ Thị Lan', 'privacy_audit', null], ['Đỗ Thị Lan', 'privacy_audit', AN.idNumber]]);
-    expect(audits[0].purpose_note).toMatch(/Kiểm tra định kỳ/);
+    expect(audits[0].purpose_note).toBe('Kiểm tra định kỳ — Điều kiện lọc: cán bộ Phạm Minh Đức');
     const mine = await s.citizen.get('/api/v1/my/data-access?limit=1');
     expect(mine.body.items[0]).toMatchObject({ purpose: { code: 'privacy_audit' }, object: { kind: 'access_log' } });
 

@@ -149,7 +149,8 @@ export async function auditAccessLog(db: Executor, p: Principal, f: AuditQuery, 
   ]);
 
   // The audit is itself an access: to the citizen's log when one is named, else to the agency's.
-  const filters = [f.actorId && `cán bộ ${f.actorId}`, f.idNumber && `công dân ${f.idNumber}`, f.purpose && `mục đích ${f.purpose}`, f.from && `từ ${f.from}`, f.to && `đến ${f.to}`].filter(Boolean).join('; ');
+  const actorName = f.actorId ? (officials.find((o) => o.actor_id === f.actorId)?.actor_name ?? f.actorId) : null;
+  const filters = [actorName && `cán bộ ${actorName}`, f.idNumber && `công dân ${f.idNumber}`, f.purpose && `mục đích ${f.purpose}`, f.from && `từ ${f.from}`, f.to && `đến ${f.to}`].filter(Boolean).join('; ');
   await logAccess(db, req, {
     purpose: await purposeByCode(db, 'privacy_audit'),
     note: [f.note, filters && `Điều kiện lọc: ${filters}`].filter(Boolean).join(' — ') || null,
