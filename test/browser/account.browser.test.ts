@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { newPage, shot, signIn, useBrowserSuite } from '../browser.ts';
 import type { TestServer } from '../server.ts';
 import { codeFor } from '../../src/modules/identity/signin-steps.testkit.ts';
@@ -12,6 +13,17 @@ import { codeFor } from '../../src/modules/identity/signin-steps.testkit.ts';
 let srv: TestServer;
 let browser: Browser;
 useBrowserSuite((s, b) => { srv = s; browser = b; });
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** Serious or critical WCAG 2.1 A/AA violations found by axe-core on the page as it is now. */
+async function axe(page: Page, name: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const v: { id: string; impact: string; nodes: { target: string[] }[] }[] = await page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((x: any) => ({ id: x.id, impact: x.impact, nodes: x.nodes.map((n: any) => ({ target: n.target })) }));
+  });
+  return v.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `[${name}] ${x.id}: ${x.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 describe('account security in the browser', () => {
   it('an official enrols TOTP with the QR code and signs in with it', async () => {
@@ -84,6 +96,33 @@ describe('account security in the browser', () => {
       await expect.poll(async () => (await table.textContent()) ?? '').toContain('sai mã');
       expect(await table.textContent()).not.toContain('Thành công');
       await shot(page, 'admin-sign-in-audit');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the account page, the code step and the administration screens pass axe (WCAG 2.1 AA)', async () => {
+    const { context, page } = await newPage(browser, srv.base, { bypassCSP: true });
+    try {
+      const problems: string[] = [];
+      await signIn(page, 'bhxh.canbo');
+      await page.goto('/tai-khoan');
+      await page.getByRole('button', { name: 'Bật xác thực hai lớp' }).click();
+      await expect.poll(() => page.getByTestId('totp-secret').isVisible()).toBe(true);
+      problems.push(...await axe(page, 'account'));
+      await page.goto('/dang-nhap');
+      await page.getByLabel(/Số định danh cá nhân|Personal ID number/).fill('badinh.chuyenvien');
+      await page.getByLabel(/^Mật khẩu$/).fill('motcua2026');
+      await page.getByRole('button', { name: /^Đăng nhập$/ }).click();
+      await expect.poll(() => page.getByRole('heading', { name: 'Nhập mã xác thực' }).isVisible()).toBe(true);
+      problems.push(...await axe(page, 'totp-step'));
+      await signIn(page, 'admin');
+      for (const path of ['/quan-tri/can-bo', '/quan-tri/nhat-ky-dang-nhap']) {
+        await page.goto(path);
+        await expect.poll(() => page.locator('table').count()).toBeGreaterThan(0);
+        problems.push(...await axe(page, path));
+      }
+      expect(problems).toEqual([]);
     } finally {
       await context.close();
     }
