@@ -1,23 +1,28 @@
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as jose from 'jose';
-import { startTestServer, type TestServer } from '../../../../test/server.ts';
+import { Api, startTestServer, type TestServer } from '../../../../test/server.ts';
 import { Agent, startHostileProvider, type HostileProvider } from './testing.ts';
 
 /**
  * ID tokens a genuine provider would never issue, from a hostile-but-real OpenID provider (its own
  * HTTP server: discovery, JWKS, authorization and token endpoints; tokens signed with its keys).
- * Motcua is pointed at it only through OIDC_* environment variables. Each bad token must leave
- * the citizen signed out, on an explanation page, with nothing written to their account.
+ * Motcua is pointed at it only through OIDC_* environment variables, configured as production
+ * would be (CITIZEN_PASSWORD_LOGIN=false). Each bad token must leave the citizen signed out, on an
+ * explanation page, with nothing written to their account.
  */
 let srv: TestServer;
 let op: HostileProvider;
 let db: pg.Client;
 beforeAll(async () => {
   op = await startHostileProvider();
-  Object.assign(process.env, { OIDC_ISSUER: op.issuer, OIDC_CLIENT_ID: op.clientId, OIDC_CLIENT_SECRET: op.clientSecret });
-  srv = await startTestServer();
-  for (const k of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']) delete process.env[k];
+  const env = { OIDC_ISSUER: op.issuer, OIDC_CLIENT_ID: op.clientId, OIDC_CLIENT_SECRET: op.clientSecret, CITIZEN_PASSWORD_LOGIN: 'false' };
+  Object.assign(process.env, env);
+  try {
+    srv = await startTestServer();
+  } finally {
+    for (const k of Object.keys(env)) delete process.env[k];
+  }
   db = new pg.Client({ connectionString: srv.dbUrl });
   await db.connect();
 });
@@ -38,6 +43,17 @@ async function signIn() {
 }
 
 const anName = async () => (await db.query(`select full_name, eid_level from app_user where id_number = '001090012345'`)).rows[0];
+
+describe('production configuration', () => {
+  it('citizens cannot sign in with a password, staff still can, and the e-ID is offered', async () => {
+    const citizen = await new Api(srv.base).post('/api/v1/auth/login', { username: '001090012345', password: 'motcua2026' });
+    expect(citizen.status).toBe(403);
+    expect(citizen.body.code).toBe('use_eid');
+    expect(citizen.body.message_vi).toContain('VNeID');
+    expect((await new Api(srv.base).post('/api/v1/auth/login', { username: 'catp.tiepnhan', password: 'motcua2026' })).status).toBe(200);
+    expect((await new Api(srv.base).get('/api/v1/auth/eid')).body).toEqual({ available: true, bundledDemoProvider: false, issuer: op.issuer, citizenPasswordLogin: false });
+  });
+});
 
 describe('ID tokens the relying party must refuse', () => {
   it('accepts the well-formed token (the baseline the other cases change one thing of)', async () => {
