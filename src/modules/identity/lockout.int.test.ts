@@ -87,6 +87,14 @@ describe(`lockout, throttling and no account enumeration (${inject('pgKind')})`,
     expect((await login('badinh.chuyenvien', 'motcua2026')).status).toBe(200);
   });
 
+  it('failures older than a day are forgotten', async () => {
+    for (let i = 0; i < 4; i++) await login('badinh.chutich', 'wrong');
+    await sql`update login_throttle set updated_at = now() - interval '25 hours' where login_name = 'badinh.chutich'`.execute(srv.ctx.db);
+    expect((await login('badinh.chutich', 'wrong')).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await login('badinh.chutich', 'wrong')).status).toBe(401);
+    expect((await login('badinh.chutich', 'wrong')).status).toBe(429);
+  });
+
   it('every attempt is in the sign-in audit with its reason; an admin filters it', async () => {
     const admin = await as(srv.base, 'admin');
     const fails = await admin.get('/api/v1/admin/sign-ins?outcome=failure&q=catp.canbo');

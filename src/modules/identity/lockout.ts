@@ -22,11 +22,19 @@ export async function lockedUntil(db: Executor, name: string): Promise<Date | nu
 /** Counts one failure; returns the lock end when this failure locked the name. */
 export async function recordFailure(db: Executor, name: string, p: SecurityPolicy): Promise<Date | null> {
   const key = loginKey(name);
-  // One statement: concurrent failures each count (no lost updates).
+  // One statement: concurrent failures each count (no lost updates). A day without failures
+  // forgets the history (old typos do not add up; lock lengths start again from the base).
   const r = await sql<{ failures: number; lock_count: number; locked_until: Date | null }>`
     insert into login_throttle (login_name, failures, lock_count, updated_at) values (${key}, 1, 0, now())
-    on conflict (login_name) do update set failures = login_throttle.failures + 1, updated_at = now()
+    on conflict (login_name) do update set
+      failures = case when login_throttle.updated_at < now() - interval '1 day' then 1 else login_throttle.failures + 1 end,
+      lock_count = case when login_throttle.updated_at < now() - interval '1 day' then 0 else login_throttle.lock_count end,
+      updated_at = now()
     returning failures, lock_count, locked_until`.execute(db);
+  // Names sprayed by an attacker must not pile up: now and then, drop rows quiet for a week.
+  if (Math.random() < 0.01) {
+    await sql`delete from login_throttle where updated_at < now() - interval '7 days' and (locked_until is null or locked_until < now())`.execute(db);
+  }
   const row = r.rows[0]!;
   if (row.failures < p.lockoutThreshold) return null;
   const minutes = Math.min(p.lockoutBaseMinutes * 2 ** row.lock_count, p.lockoutMaxMinutes);

@@ -108,8 +108,9 @@ async function openSession(db: Executor, user: UserRow, meta: Meta, method: stri
 async function issueChallenge(db: Executor, user: UserRow, step: Step, meta: Meta): Promise<ChallengeResult> {
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + CHALLENGE_MINUTES[step] * 60_000);
-  // One open challenge per account: a new sign-in voids the previous one.
+  // One open challenge per account: a new sign-in voids the previous one; spent ones are kept a day, then dropped.
   await db.updateTable('login_challenge').set({ used_at: new Date() }).where('user_id', '=', user.id).where('used_at', 'is', null).execute();
+  await db.deleteFrom('login_challenge').where('user_id', '=', user.id).where('expires_at', '<', new Date(Date.now() - 86_400_000)).execute();
   await db.insertInto('login_challenge').values({
     token_hash: tokenHash(token), user_id: user.id, step, expires_at: expiresAt, used_at: null, ip: meta.ip ?? null, user_agent: meta.userAgent?.slice(0, 300) ?? null,
   }).execute();
