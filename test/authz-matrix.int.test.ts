@@ -36,6 +36,8 @@ beforeAll(async () => {
   fx.ticketId = t.body.id;
   fx.agencyCode = desk.agencies[0].code;
   fx.binhFileId = await uploadOk(api.binh);
+  // An item of An's data store whose file this server holds (the seeded ones' files are in the template's storage).
+  fx.storeItemId = (await api.an.post('/api/v1/my/data-store', { fileId: await uploadOk(api.an), documentType: 'the-can-cuoc', title: 'Thẻ căn cước' })).body.id;
   // A reminder for An, as the reminder job writes it.
   await notify(s.srv.ctx.db, [{ userId: fx.userIds.an, kind: 'reminder', dedupeKey: 'authz-matrix', titleVi: 'Nhắc việc', titleEn: 'Reminder', bodyVi: 'Nhắc việc', bodyEn: 'Reminder', dossierId: fx.dossierId }]);
   const n = (await api.an.get('/api/v1/notices')).body.items;

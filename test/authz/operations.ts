@@ -14,6 +14,8 @@ export interface Fixture {
   ticketId: string;
   agencyCode: string;
   userIds: Record<string, string>;
+  /** An item of An's personal data store. */
+  storeItemId: string;
 }
 
 interface Req { method: string; url: string; body?: unknown; headers?: Record<string, string> }
@@ -116,4 +118,13 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/privacy/access-log', allow: ['supervisor'], request: (fx) => ({ method: 'GET', url: `${V}/privacy/access-log?agencyCode=${fx.agencyCode}` }) },
   { op: 'GET /api/v1/privacy/display-policy', allow: signedIn, request: get(`${V}/privacy/display-policy`) },
   { op: 'POST /api/v1/privacy/display-policy', allow: admins, request: () => ({ method: 'POST', url: `${V}/privacy/display-policy`, body: { validFrom: new Date(Date.now() + 7 * 3600_000 + 86_400_000).toISOString().slice(0, 10), showOfficialName: true, showOfficialTitle: true } }) },
+  // Population prefill: each citizen their own record; the source's status for system administrators.
+  { op: 'GET /api/v1/my/population-record', allow: citizens, request: (fx) => ({ method: 'GET', url: `${V}/my/population-record?procedureCode=${fx.procedureCode}` }) },
+  { op: 'GET /api/v1/population/status', allow: admins, request: get(`${V}/population/status`) },
+  // Personal data store: each citizen their own items (someone else's item is 404, like a missing one).
+  { op: 'GET /api/v1/my/data-store', allow: citizens, request: get(`${V}/my/data-store`) },
+  { op: 'POST /api/v1/my/data-store', allow: citizens, request: (fx, actor) => ({ method: 'POST', url: `${V}/my/data-store`, body: { fileId: actor === 'binh' ? fx.binhFileId : fx.anFileId, documentType: 'khac', title: 'Giấy tờ' } }) },
+  { op: 'GET /api/v1/my/data-store/{id}', allow: ['an'], request: (fx) => ({ method: 'GET', url: `${V}/my/data-store/${fx.storeItemId}` }) },
+  { op: 'GET /api/v1/my/data-store/{id}/file', allow: ['an'], request: (fx) => ({ method: 'GET', url: `${V}/my/data-store/${fx.storeItemId}/file` }) },
+  { op: 'DELETE /api/v1/my/data-store/{id}', allow: ['an'], request: (fx) => ({ method: 'DELETE', url: `${V}/my/data-store/${fx.storeItemId}` }) },
 ];
