@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { get } from '../api';
 import { addStrings } from '../i18n';
 
 addStrings({
@@ -9,6 +11,7 @@ addStrings({
       button: 'Đăng nhập bằng tài khoản định danh điện tử VNeID',
       hint: 'Bạn sẽ được chuyển sang trang của hệ thống định danh điện tử để đăng nhập, rồi quay lại đúng trang đang xem. Thông tin cá nhân được điền sẵn từ tài khoản định danh.',
       or: 'Hoặc đăng nhập bằng mật khẩu',
+      staffOnly: 'Cán bộ, công chức đăng nhập bằng tên đăng nhập và mật khẩu bên dưới.',
       level: 'VNeID mức {{level}}',
       levelTitle: 'Tài khoản định danh điện tử mức {{level}}',
     },
@@ -19,6 +22,7 @@ addStrings({
       button: 'Sign in with your VNeID national e-ID',
       hint: 'You will sign in on the national e-ID system\'s page and come back to the page you were on. Your personal details are filled in from your e-ID.',
       or: 'Or sign in with a password',
+      staffOnly: 'Officials sign in with their username and password below.',
       level: 'VNeID level {{level}}',
       levelTitle: 'National e-ID account, identity level {{level}}',
     },
@@ -38,6 +42,11 @@ export default function EidSignIn() {
   const { t } = useTranslation();
   const loc = useLocation();
   const href = `/api/v1/auth/eid/start?returnTo=${encodeURIComponent(returnPath(new URLSearchParams(loc.search).get('next')))}`;
+  // CITIZEN_PASSWORD_LOGIN=false (production): the password form below is for officials only.
+  const [citizenPassword, setCitizenPassword] = useState(true);
+  useEffect(() => {
+    get<{ citizenPasswordLogin: boolean }>('/auth/eid').then((r) => setCitizenPassword(r.citizenPasswordLogin), () => {});
+  }, []);
   return (
     <section className="card narrow" aria-labelledby="eid-heading">
       <h2 id="eid-heading" style={{ fontSize: '1.1rem' }}>{t('eid.heading')}</h2>
@@ -46,7 +55,7 @@ export default function EidSignIn() {
         {t('eid.button')}
       </a>
       <p className="muted small">{t('eid.hint')}</p>
-      <p className="muted small" style={{ marginBottom: 0 }}>{t('eid.or')}</p>
+      <p className="muted small" style={{ marginBottom: 0 }}>{t(citizenPassword ? 'eid.or' : 'eid.staffOnly')}</p>
     </section>
   );
 }
