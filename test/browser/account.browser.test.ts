@@ -117,11 +117,15 @@ describe('account security in the browser', () => {
       await expect.poll(() => page.getByRole('heading', { name: 'Nhập mã xác thực' }).isVisible()).toBe(true);
       problems.push(...await axe(page, 'totp-step'));
       await signIn(page, 'admin');
-      for (const path of ['/quan-tri/can-bo', '/quan-tri/nhat-ky-dang-nhap']) {
-        await page.goto(path);
-        await expect.poll(() => page.locator('table').count()).toBeGreaterThan(0);
+      for (const [path, ready] of [['/quan-tri/can-bo', 'table'], ['/quan-tri/nhat-ky-dang-nhap', 'table'], ['/quan-tri/chinh-sach-bao-mat', 'form input[type=number]']]) {
+        await page.goto(path!);
+        await expect.poll(() => page.locator(ready!).count()).toBeGreaterThan(0);
         problems.push(...await axe(page, path));
       }
+      // The city-level administrator may edit the policy (the form is enabled).
+      expect(await page.getByLabel('Số lần đăng nhập sai liên tiếp trước khi tạm khóa').inputValue()).toBe('5');
+      expect(await page.getByLabel('Số lần đăng nhập sai liên tiếp trước khi tạm khóa').isEnabled()).toBe(true);
+      await shot(page, 'admin-security-policy');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

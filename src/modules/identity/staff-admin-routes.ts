@@ -125,8 +125,8 @@ export function staffAdminRoutes(app: FastifyInstance, ctx: AppContext) {
     sessionIdleMinutes: z.number().int().min(5).max(1440), sessionAbsoluteHours: z.number().int().min(1).max(720),
   });
   r.get('/admin/security-policy', { schema: { tags: ['admin'], summary: 'The account security policy in force' } }, async (req) => {
-    await requireAdmin(db, req.principal);
-    return getPolicy(db);
+    const { scope } = await requireAdmin(db, req.principal);
+    return { ...(await getPolicy(db)), editable: scope.all };
   });
   r.put('/admin/security-policy', {
     schema: { tags: ['admin'], summary: 'Change the account security policy (city-level system administrators)', body: policyBody },

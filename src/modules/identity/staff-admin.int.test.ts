@@ -120,6 +120,8 @@ describe(`staff administration scoped to units (${inject('pgKind')})`, () => {
 
   it('the security policy is data: readable by administrators, changed by the city level only', async () => {
     const p = (await catpAdmin.get('/api/v1/admin/security-policy')).body;
+    expect(p.editable).toBe(false);
+    expect((await city.get('/api/v1/admin/security-policy')).body.editable).toBe(true);
     expect(p).toMatchObject({ mfaRequiredRoles: ['system_admin', 'signing_authority'], lockoutThreshold: 5, passwordMinLength: 12, sessionIdleMinutes: 30, sessionAbsoluteHours: 12 });
     const body = { ...p, updatedAt: undefined, lockoutThreshold: 6 };
     expect((await catpAdmin.put('/api/v1/admin/security-policy', body)).status).toBe(403);

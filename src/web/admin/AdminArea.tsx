@@ -17,6 +17,7 @@ const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
 const StaffList = lazy(() => import('./users/StaffList'));
 const StaffDetail = lazy(() => import('./users/StaffDetail'));
 const SignInAudit = lazy(() => import('./users/SignInAudit'));
+const SecurityPolicy = lazy(() => import('./users/SecurityPolicy'));
 const DelegationsPage = lazy(() => import('./delegations/DelegationsPage'));
 const MergersPage = lazy(() => import('./reorganisation/MergersPage'));
 
@@ -55,6 +56,7 @@ export default function AdminArea() {
         <Route path="can-bo" element={<StaffList />} />
         <Route path="can-bo/:id" element={<StaffDetail />} />
         <Route path="nhat-ky-dang-nhap" element={<SignInAudit />} />
+        <Route path="chinh-sach-bao-mat" element={<SecurityPolicy />} />
         <Route path="uy-quyen" element={<DelegationsPage />} />
         <Route path="sap-xep-don-vi" element={<MergersPage />} />
         <Route path="*" element={<NotFound />} />

@@ -43,7 +43,7 @@ export default function StaffList() {
   useEffect(() => { void load(); }, [load]);
   useEffect(() => { document.title = `${t('usr.title')} — ${t('app.name')}`; }, [t]);
   return (
-    <Page title={t('usr.title')} actions={<Link className="btn" to="/quan-tri/nhat-ky-dang-nhap">{t('usr.auditTitle')}</Link>}>
+    <Page title={t('usr.title')} actions={<div className="btn-row"><Link className="btn" to="/quan-tri/nhat-ky-dang-nhap">{t('usr.auditTitle')}</Link><Link className="btn" to="/quan-tri/chinh-sach-bao-mat">{t('usr.policyTitle')}</Link></div>}>
       {data && <p className="muted">{data.cityWide ? t('usr.scopeAll') : t('usr.scopeSome')}</p>}
       <form className="search-box" role="search" onSubmit={(e) => { e.preventDefault(); setQuery(q.trim()); }}>
         <label htmlFor={`${id}-q`}>{t('usr.search')}</label>

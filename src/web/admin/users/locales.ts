@@ -24,6 +24,12 @@ const vi = {
     recovery_codes_renewed: 'Tạo mã khôi phục mới', sessions_revoked: 'Đăng xuất mọi phiên', profile_updated: 'Sửa thông tin', security_policy_changed: 'Đổi chính sách bảo mật',
   },
   filterUser: 'Tài khoản hoặc tên đăng nhập đã nhập', filterOutcome: 'Kết quả', filterFrom: 'Từ ngày', filterTo: 'Đến ngày', all: 'Tất cả', filter: 'Lọc', more: 'Xem thêm',
+  policyTitle: 'Chính sách bảo mật tài khoản', policyLead: 'Các giá trị áp dụng cho mọi tài khoản. Chỉ quản trị hệ thống cấp thành phố được thay đổi.',
+  policyReadOnly: 'Bạn chỉ xem được chính sách này.', policySaved: 'Đã lưu chính sách bảo mật.', policyUpdated: 'Cập nhật lần cuối: {{at}}',
+  mfaRoles: 'Vai trò bắt buộc xác thực hai lớp', demoExempt: 'Miễn bắt buộc cho các tài khoản dùng thử (chỉ dùng khi trình diễn, kiểm thử)',
+  pwMin: 'Độ dài mật khẩu tối thiểu (ký tự)', lockThreshold: 'Số lần đăng nhập sai liên tiếp trước khi tạm khóa', lockBase: 'Thời gian khóa lần đầu (phút, các lần sau gấp đôi)',
+  lockMax: 'Thời gian khóa tối đa (phút)', ipLimit: 'Số lần sai tối đa từ một địa chỉ IP', ipWindow: 'Trong khoảng (phút)',
+  idle: 'Tự đăng xuất khi không hoạt động (phút)', absolute: 'Thời hạn tối đa của một phiên (giờ)',
   account: 'Tài khoản', noRows: 'Không có sự kiện phù hợp.', unknownName: '(không có tài khoản)',
 };
 
@@ -52,6 +58,12 @@ const en: typeof vi = {
     recovery_codes_renewed: 'New recovery codes', sessions_revoked: 'Signed out everywhere', profile_updated: 'Profile edited', security_policy_changed: 'Security policy changed',
   },
   filterUser: 'Account or typed username', filterOutcome: 'Outcome', filterFrom: 'From', filterTo: 'To', all: 'All', filter: 'Filter', more: 'Show more',
+  policyTitle: 'Account security policy', policyLead: 'Values applying to every account. Only city-level system administrators may change them.',
+  policyReadOnly: 'You can only view this policy.', policySaved: 'Security policy saved.', policyUpdated: 'Last updated: {{at}}',
+  mfaRoles: 'Roles that must use two-factor sign-in', demoExempt: 'Exempt demo accounts (for demonstrations and tests only)',
+  pwMin: 'Minimum password length (characters)', lockThreshold: 'Consecutive failed sign-ins before a lock', lockBase: 'First lock (minutes; each further lock doubles)',
+  lockMax: 'Longest lock (minutes)', ipLimit: 'Most failures from one IP address', ipWindow: 'Within (minutes)',
+  idle: 'Sign out after inactivity (minutes)', absolute: 'Longest session (hours)',
   account: 'Account', noRows: 'No matching events.', unknownName: '(no account)',
 };
 
