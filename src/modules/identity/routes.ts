@@ -11,6 +11,7 @@ import { recordSignIn } from './sign-in-audit.ts';
 import { accountRoutes } from './account-routes.ts';
 import { staffAdminRoutes } from './staff-admin-routes.ts';
 import { getOrgUnit } from '../agencies/service.ts';
+import { logAccess, lookupPurposeQuery, requireLookupPurpose } from '../privacy/service.ts';
 
 /** Where a sign-in comes from, for the audit and the session list. */
 export function meta(req: FastifyRequest) {
