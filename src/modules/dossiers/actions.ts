@@ -47,7 +47,13 @@ export async function loadForUpdate(tx: Tx, id: string): Promise<DossierRow | un
 export async function canView(db: Executor, d: Pick<DossierRow, 'agency_id' | 'applicant_user_id'>, p: Principal | null): Promise<boolean> {
   if (!p) return false;
   if (p.kind === 'citizen') return p.userId === d.applicant_user_id;
-  return worksIn(db, p, d.agency_id);
+  // Staff of the agency, or of the agency that took it over in a merger (its closed dossiers stay under the old name).
+  let unit = await getOrgUnit(db, d.agency_id);
+  for (let hops = 0; unit && hops < 10; hops++) {
+    if (await worksIn(db, p, unit.id)) return true;
+    unit = unit.successorId ? await getOrgUnit(db, unit.successorId) : undefined;
+  }
+  return false;
 }
 
 /** Resolves the procedure's internal steps to this agency's units. */

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal, Role } from '../../platform/http/principal.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
-import { hasRoleAt, hasRoleWithin } from '../identity/authz.ts';
+import { actsFor, hasRoleAt, hasRoleWithin } from '../identity/authz.ts';
 import { subUnit } from '../agencies/service.ts';
 import { Status, statusNames } from './status.ts';
 
@@ -93,7 +93,7 @@ async function atCurrentStep(db: Executor, d: DossierState, p: Principal): Promi
   if (!(await hasRoleAt(db, p, [d.step_role as Role], d.step_unit_id))) {
     return denied('Bước hiện tại của hồ sơ không thuộc thẩm quyền của bạn.', 'The dossier\'s current step is not yours to act on.');
   }
-  if (d.step_assignee_id && d.step_assignee_id !== p.userId && !(await hasRoleAt(db, p, ['head_of_division', 'signing_authority'], d.step_unit_id))) {
+  if (d.step_assignee_id && !actsFor(p).includes(d.step_assignee_id) && !(await hasRoleAt(db, p, ['head_of_division', 'signing_authority'], d.step_unit_id))) {
     return denied('Hồ sơ đã được phân công cho cán bộ khác.', 'The dossier is assigned to another official.');
   }
   return null;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { getOrgUnit, subUnits } from '../agencies/service.ts';
-import { agenciesWithRole } from '../identity/authz.ts';
+import { actsFor, agenciesWithRole } from '../identity/authz.ts';
 import { getCalendar } from '../calendar/service.ts';
 import { statusNames } from './status.ts';
 import type { ResolvedStep } from './lifecycle.ts';
@@ -48,12 +48,14 @@ export async function inbox(db: Executor, p: Principal, f: InboxFilter) {
   const uniq = [...new Map(pairs.map((x) => [`${x.unitId}|${x.role}`, x])).values()];
   const units = uniq.map((x) => x.unitId);
   const roles = uniq.map((x) => x.role);
+  // A deputy holding someone's work today also gets the dossiers assigned to them.
+  const mine = actsFor(p);
   const canSeeAssigned = p.roles.some((g) => g.role === 'head_of_division' || g.role === 'signing_authority');
   const filters = sql`d.status in (1, 2, 4, 9)
-    and (d.step_assignee_id is null or d.step_assignee_id = ${p.userId} or ${canSeeAssigned})
+    and (d.step_assignee_id is null or d.step_assignee_id = any(${mine}::uuid[]) or ${canSeeAssigned})
     ${f.procedureCode ? sql`and d.procedure_code = ${f.procedureCode}` : sql``}
     ${f.status ? sql`and d.status = ${f.status}` : sql``}
-    ${f.assignedToMe ? sql`and d.step_assignee_id = ${p.userId}` : sql``}
+    ${f.assignedToMe ? sql`and d.step_assignee_id = any(${mine}::uuid[])` : sql``}
     ${f.overdue ? sql`and (d.step_due_at < ${now} or d.due_at < ${now})` : sql``}
     ${f.dueSoon ? sql`and d.step_due_at >= ${now} and d.step_due_at < ${soon}` : sql``}
     ${f.q ? sql`and (d.code ilike ${`%${f.q}%`} or search_norm(d.applicant_name) like '%' || search_norm(${f.q}) || '%')` : sql``}`;

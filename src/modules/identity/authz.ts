@@ -32,6 +32,13 @@ export async function agenciesWithRole(db: Executor, p: Principal | null, roles?
   return [...out.values()].sort((x, y) => x.code.localeCompare(y.code));
 }
 
+/** The official and everyone whose work they hold today through a personal delegation (dossiers assigned to those count as theirs). */
+export function actsFor(p: Principal): string[] {
+  const ids = new Set([p.userId]);
+  for (const g of p.roles as { delegatedBy?: { userId: string } }[]) if (g.delegatedBy) ids.add(g.delegatedBy.userId);
+  return [...ids];
+}
+
 export function requireSignedIn(p: Principal | null): Principal {
   if (!p) throw problems.unauthenticated();
   return p;

@@ -95,6 +95,10 @@ describe(`two ward People's Committees merge into a new one (${inject('pgKind')}
     expect(old.agency.name).toBe('Ủy ban nhân dân phường Ba Đình');
     expect(old.version).toBe(refused.version);
     expect(old.tracking.some((r: any) => r.action === 'transfer')).toBe(false);
+    // …and the successor's staff (whose grants moved) can still open it, e.g. to answer a complaint.
+    const archived = await desk.get(`/api/v1/dossiers/${closed.id}`);
+    expect(archived.status).toBe(200);
+    expect(archived.body.agency.name).toBe('Ủy ban nhân dân phường Ba Đình');
 
     // Staff keep working at the successor (grants moved): the officer sees and forwards the dossier.
     const officer2 = await as(srv.base, 'badinh.chuyenvien');
