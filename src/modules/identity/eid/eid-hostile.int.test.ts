@@ -135,7 +135,9 @@ describe('ID tokens the relying party must refuse', () => {
     const agent = new Agent();
     const hops = await agent.follow(`${srv.base}/api/v1/auth/eid/start`, {}, (u) => u.startsWith(srv.base) && u.includes('/callback'));
     const cb = new URL(hops.at(-1)!.location!);
-    cb.searchParams.set('state', `${cb.searchParams.get('state')!.slice(0, -1)}A`);
+    // Change the last character (to something it is not: a fixed replacement would match 1 time in 64).
+    const sent = cb.searchParams.get('state')!;
+    cb.searchParams.set('state', `${sent.slice(0, -1)}${sent.endsWith('A') ? 'B' : 'A'}`);
     const r = await agent.request(cb.href);
     expect(r.status).toBe(400);
     expect(r.body).toContain('eid_wrong_state');
