@@ -3,16 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
-import { hasRoleAnywhere } from '../identity/authz.ts';
+import { hasRoleAtCityLevel } from '../identity/authz.ts';
 import { addSetting, currentSetting, deleteCalendarDay, getCalendar, listSettings, setCalendarDay, yearSchedule } from './service.ts';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
 
 export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const requireAdmin = (req: { principal: any }) => {
+  // The calendar sets every agency's due dates: administrators of the city level only.
+  const requireAdmin = async (req: { principal: any }) => {
     if (!req.principal) throw problems.unauthenticated();
-    if (!hasRoleAnywhere(req.principal, ['system_admin', 'catalog_admin'])) throw problems.forbidden();
+    if (!(await hasRoleAtCityLevel(ctx.db, req.principal, ['system_admin', 'catalog_admin']))) throw problems.forbidden();
   };
 
   r.get('/calendar/years/:year', {
@@ -26,7 +27,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
       body: z.object({ kind: z.enum(['day_off', 'workday']), name: z.string().min(1).max(200), nameEn: z.string().min(1).max(200), source: z.string().min(1).max(300) }),
     },
   }, async (req) => {
-    requireAdmin(req);
+    await requireAdmin(req);
     await setCalendarDay(ctx.db, { date: req.params.date, ...req.body });
     return yearSchedule(ctx.db, Number(req.params.date.slice(0, 4)));
   });
@@ -34,7 +35,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   r.delete('/calendar/days/:date', {
     schema: { tags: ['calendar'], summary: 'Remove a day from the year schedule', params: z.object({ date: z.iso.date() }) },
   }, async (req) => {
-    requireAdmin(req);
+    await requireAdmin(req);
     if (!(await deleteCalendarDay(ctx.db, req.params.date))) throw problems.notFound('ngày trong lịch', 'Calendar day');
     return yearSchedule(ctx.db, Number(req.params.date.slice(0, 4)));
   });
@@ -54,7 +55,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
       }),
     },
   }, async (req, reply) => {
-    requireAdmin(req);
+    await requireAdmin(req);
     try {
       await addSetting(ctx.db, req.body);
     } catch (e) {

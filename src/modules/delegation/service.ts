@@ -93,14 +93,12 @@ export async function getDelegation(db: Executor, id: string): Promise<Delegatio
 // ---- who may manage ---------------------------------------------------------------------------
 
 /**
- * System administrators manage every delegation; catalog administrators those of the agencies
- * where they hold the role, or all of them when their role sits on the provincial People's
- * Committee (the city's catalog is administered there).
+ * System and catalog administrators manage the delegations of the agencies where they hold the
+ * role, or all of them when their role sits on the provincial People's Committee (the city level).
  */
 export async function canManage(db: Executor, p: Principal | null, authorityId: string): Promise<boolean> {
   if (!p || p.kind !== 'staff') return false;
-  if (p.roles.some((g) => g.role === 'system_admin')) return true;
-  for (const g of p.roles.filter((x) => x.role === 'catalog_admin')) {
+  for (const g of p.roles.filter((x) => x.role === 'catalog_admin' || x.role === 'system_admin')) {
     const a = await agencyOf(db, g.unitId);
     if (!a) continue;
     if (a.id === authorityId || (a.sector === 'people_committee' && a.level === 'province')) return true;

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal, Role } from '../../platform/http/principal.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { unitChain, type OrgUnit } from '../agencies/service.ts';
+import { getOrgUnit, unitChain, type OrgUnit } from '../agencies/service.ts';
 
 /**
  * Role checks scoped to organisation units: a role granted on a unit covers that unit and
@@ -15,17 +15,23 @@ export async function hasRoleAt(db: Executor, p: Principal | null, roles: Role[]
   return relevant.some((g) => chain.some((u) => u.id === g.unitId));
 }
 
-/** Any role at all inside the agency (staff may read the agency's dossiers). */
+/**
+ * The roles that work on dossiers. System and catalogue administrators administer accounts and the
+ * catalogue: their role alone gives no access to an agency's dossiers or to citizens' personal data.
+ */
+export const DOSSIER_ROLES: Role[] = ['desk_officer', 'processing_officer', 'head_of_division', 'signing_authority', 'supervisor'];
+
+/** Any dossier role inside the agency (its staff may read the agency's dossiers). */
 export async function worksIn(db: Executor, p: Principal | null, agencyId: string): Promise<boolean> {
   return (await agenciesWithRole(db, p)).some((a) => a.id === agencyId);
 }
 
-/** The agencies where the official holds one of `roles` (any role when omitted): a grant on a division counts for its agency. */
-export async function agenciesWithRole(db: Executor, p: Principal | null, roles?: Role[]): Promise<OrgUnit[]> {
+/** The agencies where the official holds one of `roles` (any dossier role when omitted): a grant on a division counts for its agency. */
+export async function agenciesWithRole(db: Executor, p: Principal | null, roles: Role[] = DOSSIER_ROLES): Promise<OrgUnit[]> {
   if (!p || p.kind !== 'staff') return [];
   const out = new Map<string, OrgUnit>();
   for (const g of p.roles) {
-    if (roles && !roles.includes(g.role)) continue;
+    if (!roles.includes(g.role)) continue;
     const a = (await unitChain(db, g.unitId)).find((u) => u.kind === 'agency');
     if (a) out.set(a.id, a);
   }
@@ -59,6 +65,17 @@ export function requireCitizen(p: Principal | null): Principal {
 /** Has `role` anywhere (e.g. catalog administrators are not tied to a dossier's unit). */
 export function hasRoleAnywhere(p: Principal | null, roles: Role[]): boolean {
   return !!p && p.kind === 'staff' && p.roles.some((g) => roles.includes(g.role));
+}
+
+/** Holds one of `roles` on the city People's Committee (province level): city-wide settings are changed there only. */
+export async function hasRoleAtCityLevel(db: Executor, p: Principal | null, roles: Role[]): Promise<boolean> {
+  if (!p || p.kind !== 'staff') return false;
+  for (const g of p.roles) {
+    if (!roles.includes(g.role)) continue;
+    const u = await getOrgUnit(db, g.unitId);
+    if (u && u.kind === 'agency' && u.sector === 'people_committee' && u.level === 'province') return true;
+  }
+  return false;
 }
 
 /** Holds one of `roles` on some unit inside the agency (or on the agency itself). */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { runCommand } from '../../platform/http/idempotency.ts';
 import { fieldError, problems } from '../../platform/http/problem.ts';
-import { hasRoleAnywhere, requireCitizen, requireSignedIn, requireStaff } from '../identity/authz.ts';
+import { hasRoleAtCityLevel, requireCitizen, requireSignedIn, requireStaff } from '../identity/authz.ts';
 import { auditAccessLog, auditQuery, citizenAccessLog, displayPolicy } from './queries.ts';
 import { purposesInForce, vnDay } from './service.ts';
 
@@ -52,7 +52,8 @@ export function privacyRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   }, async (req, reply) => {
     const p = requireStaff(req.principal);
-    if (!hasRoleAnywhere(p, ['system_admin'])) throw problems.forbidden('Chỉ quản trị hệ thống được thay đổi chính sách hiển thị.', 'Only system administrators may change the display policy.');
+    // One policy for the whole city: its system administrators, not an agency's.
+    if (!(await hasRoleAtCityLevel(ctx.db, p, ['system_admin']))) throw problems.forbidden('Chỉ quản trị hệ thống cấp thành phố được thay đổi chính sách hiển thị.', 'Only city-level system administrators may change the display policy.');
     const b = req.body;
     if (b.validFrom < vnDay()) throw problems.validation([fieldError('validFrom', 'không được trước ngày hôm nay', 'must not be before today')]);
     const res = await runCommand(ctx.db, req, async (tx) => {

@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/database.ts';
 import type { Principal, Role } from '../../platform/http/principal.ts';
 import { Problem, fieldError, problems } from '../../platform/http/problem.ts';
 import { getAgencyByCode, getOrgUnit, unitChain, type OrgUnit } from '../agencies/service.ts';
-import { agenciesWithRole, hasRoleAt } from '../identity/authz.ts';
+import { DOSSIER_ROLES, agenciesWithRole, hasRoleAt } from '../identity/authz.ts';
 import { getUser } from '../identity/service.ts';
 import { canView, type DossierRow } from '../dossiers/actions.ts';
 import { dossierBasics } from '../dossiers/queries.ts';
@@ -114,6 +114,10 @@ export function purposeRequired(list: Purpose[]): Problem {
  * a dossier-bound look-up must name a dossier the official may see.
  */
 export async function requireLookupPurpose(db: Executor, p: Principal, q: LookupPurposeQuery): Promise<AccessReason> {
+  // Looking people up is dossier work: an administrator's role alone does not open citizens' data.
+  if (!p.roles.some((g) => DOSSIER_ROLES.includes(g.role))) {
+    throw problems.forbidden('Chỉ cán bộ giải quyết hồ sơ được tra cứu dữ liệu cá nhân.', 'Only officials who handle dossiers may look up personal data.');
+  }
   const list = await purposesInForce(db);
   const note = q.purposeNote?.trim() || null;
   let agency: OrgUnit | null = null;

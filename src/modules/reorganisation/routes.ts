@@ -2,34 +2,36 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
+import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { runCommand } from '../../platform/http/idempotency.ts';
 import { problems } from '../../platform/http/problem.ts';
-import { hasRoleAnywhere, requireStaff } from '../identity/authz.ts';
+import { hasRoleAtCityLevel, requireStaff } from '../identity/authz.ts';
 import { invalidateOrgCache } from '../agencies/service.ts';
 import { applyMerger, cancelMerger, getMerger, listMergers, previewMerger, recordMerger } from './service.ts';
 import { APPLY_JOB } from './jobs.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-function requireSystemAdmin(p: Principal | null): Principal {
+/** A merger rearranges agencies across the city: an agency's own system administrator may not merge agencies. */
+async function requireSystemAdmin(db: Executor, p: Principal | null): Promise<Principal> {
   const s = requireStaff(p);
-  if (!hasRoleAnywhere(s, ['system_admin'])) throw problems.forbidden('Chỉ quản trị hệ thống mới thực hiện sắp xếp đơn vị.', 'Only system administrators reorganise units.');
+  if (!(await hasRoleAtCityLevel(db, s, ['system_admin']))) throw problems.forbidden('Chỉ quản trị hệ thống cấp thành phố mới thực hiện sắp xếp đơn vị.', 'Only city-level system administrators reorganise units.');
   return s;
 }
 
-/** Mergers of agencies: record (with a preview of what moves), apply when due, cancel. System administrators only. */
+/** Mergers of agencies: record (with a preview of what moves), apply when due, cancel. City-level system administrators only. */
 export function reorganisationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const idParam = z.object({ id: z.uuid() });
 
   r.get('/reorganisation/mergers', { schema: { tags: ['reorganisation'], summary: 'Recorded, applied and cancelled mergers' } }, async (req) => {
-    requireSystemAdmin(req.principal);
+    await requireSystemAdmin(ctx.db, req.principal);
     return { items: await listMergers(ctx.db) };
   });
 
   r.get('/reorganisation/mergers/:id', { schema: { tags: ['reorganisation'], summary: 'A merger with a preview of what applying it moves', params: idParam } }, async (req) => {
-    requireSystemAdmin(req.principal);
+    await requireSystemAdmin(ctx.db, req.principal);
     return previewMerger(ctx.db, req.params.id);
   });
 
@@ -53,7 +55,7 @@ export function reorganisationRoutes(app: FastifyInstance, ctx: AppContext) {
       }),
     },
   }, async (req, reply) => {
-    const p = requireSystemAdmin(req.principal);
+    const p = await requireSystemAdmin(ctx.db, req.principal);
     const res = await runCommand(ctx.db, req, async (tx) => {
       let m = await recordMerger(tx, p.userId, req.body);
       if (req.body.applyNow && m.effectiveOn <= new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)) {
@@ -74,7 +76,7 @@ export function reorganisationRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/reorganisation/mergers/:id/apply', {
     schema: { tags: ['reorganisation'], summary: 'Apply a recorded merger whose date has come (again: no change). Honours Idempotency-Key.', params: idParam },
   }, async (req) => {
-    const p = requireSystemAdmin(req.principal);
+    const p = await requireSystemAdmin(ctx.db, req.principal);
     const res = await runCommand(ctx.db, req, async (tx) => ({ status: 200, body: await applyMerger(tx, req.params.id, { id: p.userId, name: p.name }) }));
     invalidateOrgCache();
     return res.body;
@@ -83,13 +85,13 @@ export function reorganisationRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/reorganisation/mergers/:id/cancel', {
     schema: { tags: ['reorganisation'], summary: 'Cancel a merger not yet applied. Honours Idempotency-Key.', params: idParam },
   }, async (req) => {
-    requireSystemAdmin(req.principal);
+    await requireSystemAdmin(ctx.db, req.principal);
     const res = await runCommand(ctx.db, req, async (tx) => ({ status: 200, body: await cancelMerger(tx, req.params.id) }));
     return res.body;
   });
 
   r.get('/reorganisation/mergers/:id/result', { schema: { tags: ['reorganisation'], summary: 'A merger as recorded', params: idParam } }, async (req) => {
-    requireSystemAdmin(req.principal);
+    await requireSystemAdmin(ctx.db, req.principal);
     const m = await getMerger(ctx.db, req.params.id);
     if (!m) throw problems.notFound('phương án sáp nhập', 'Merger');
     return m;
