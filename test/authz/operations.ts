@@ -1,4 +1,5 @@
-import { ACTORS, actorNames, citizens, ownStaff, signedIn, staffActors, type ActorName } from './actors.ts';
+import { actor, actorNames, citizens, dossierStaff, ownStaff, signedIn, staffActors, systemAdmins, type ActorName } from './actors.ts';
+import { IDENTITY_OPERATIONS } from './identity-operations.ts';
 import { tinyPdf } from '../fixtures.ts';
 
 /** Ids the requests point at, made by the matrix test's set-up (An's dossier at the city police…). */
@@ -16,6 +17,20 @@ export interface Fixture {
   userIds: Record<string, string>;
   /** An item of An's personal data store. */
   storeItemId: string;
+  /** Staff accounts (fixture-made: `target`) and units by code, as the staff administration API shows them. */
+  staffIds: Record<string, string>;
+  units: Record<string, { id: string; desk: string; leadership: string }>;
+  /** Grants of `target` each allowed administrator revokes (so both find one to revoke). */
+  revocable: Record<string, { role: string; unitId: string }>;
+  /** The security policy in force (PUT with the same values changes nothing). */
+  policy: Record<string, unknown>;
+  /** The seeded delegation of authority that has ended (revoking it "later" is refused as a date error). */
+  endedDelegationId: string;
+  /** Personal delegations (scheduled in 2031) given by the officer, the head and the signer of the city police. */
+  deputies: { officer: string; head: string; signer: string };
+  mergerId: string;
+  /** Two extra sessions of An: one he revokes, one the others try to revoke. */
+  anSessions: { own: string; other: string };
 }
 
 interface Req { method: string; url: string; body?: unknown; headers?: Record<string, string> }
@@ -28,11 +43,17 @@ export interface Operation {
   request(fx: Fixture, actor: ActorName): Req;
   /** Public look-ups answer 404 to anonymous callers when the thing is not theirs to find. */
   anonStatus?: 404;
+  /** For lists: among the allowed, exactly `who` see the fixture's item in the answer. */
+  visible?: { who: readonly ActorName[]; in(body: any, fx: Fixture): boolean };
+  /** Further checks on every answer (a message when something leaked). */
+  check?(r: { status: number; headers: Headers; body: any }, actor: ActorName): string | undefined;
 }
 
 const everyone = actorNames;
-const admins: ActorName[] = ['admin'];
-const supervising = staffActors.filter((n) => ['supervisor', 'head_of_division', 'signing_authority'].includes(ACTORS[n].role!));
+/** City-wide settings (law as data, the calendar, the display policy): the city level only. */
+const cityAdmin: ActorName[] = ['admin'];
+const catalogAdmins: ActorName[] = ['admin', 'catalog', 'catalogX'];
+const supervising = staffActors.filter((n) => ['supervisor', 'head_of_division', 'signing_authority'].includes(actor(n).role!));
 const get = (url: string) => (): Req => ({ method: 'GET', url });
 const V = '/api/v1';
 
@@ -59,12 +80,14 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/calendar/years/{year}', allow: everyone, request: get(`${V}/calendar/years/2026`) },
   { op: 'GET /api/v1/calendar/settings', allow: everyone, request: get(`${V}/calendar/settings`) },
   { op: 'GET /api/v1/calendar/due-date', allow: everyone, request: get(`${V}/calendar/due-date?from=2026-11-20T02:00:00Z&amount=5&unit=working_days`) },
-  // Law as data: only administrators change it (a conflicting expectedVersion keeps the catalogue unchanged).
-  { op: 'POST /api/v1/procedures', allow: admins, request: () => ({ method: 'POST', url: `${V}/procedures`, body: { effectiveFrom: '2031-01-01', definition: {} } }) },
-  { op: 'POST /api/v1/procedures/{code}/versions', allow: admins, request: (fx) => ({ method: 'POST', url: `${V}/procedures/${fx.procedureCode}/versions`, body: { effectiveFrom: '2031-01-01', definition: {}, expectedVersion: 999 } }) },
-  { op: 'PUT /api/v1/calendar/days/{date}', allow: admins, request: () => ({ method: 'PUT', url: `${V}/calendar/days/2031-03-03`, body: { kind: 'day_off', name: 'Ngày thử phân quyền', nameEn: 'Authorisation test day', source: 'test' } }) },
-  { op: 'DELETE /api/v1/calendar/days/{date}', allow: admins, request: () => ({ method: 'DELETE', url: `${V}/calendar/days/2031-03-03` }) },
-  { op: 'POST /api/v1/calendar/settings', allow: admins, request: () => ({ method: 'POST', url: `${V}/calendar/settings`, body: { effectiveFrom: '2031-01-01', workingPeriods: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], weekend: [6, 7], sameDayCutoff: '15:00' } }) },
+  // Law as data: catalog administrators change it (a conflicting expectedVersion keeps the catalogue unchanged).
+  // NOT scoped yet: an agency's catalog administrator may edit any procedure of the city catalogue (see the report).
+  { op: 'POST /api/v1/procedures', allow: catalogAdmins, request: () => ({ method: 'POST', url: `${V}/procedures`, body: { effectiveFrom: '2031-01-01', definition: {} } }) },
+  { op: 'POST /api/v1/procedures/{code}/versions', allow: catalogAdmins, request: (fx) => ({ method: 'POST', url: `${V}/procedures/${fx.procedureCode}/versions`, body: { effectiveFrom: '2031-01-01', definition: {}, expectedVersion: 999 } }) },
+  // The calendar sets every agency's due dates: city-level administrators only.
+  { op: 'PUT /api/v1/calendar/days/{date}', allow: cityAdmin, request: () => ({ method: 'PUT', url: `${V}/calendar/days/2031-03-03`, body: { kind: 'day_off', name: 'Ngày thử phân quyền', nameEn: 'Authorisation test day', source: 'test' } }) },
+  { op: 'DELETE /api/v1/calendar/days/{date}', allow: cityAdmin, request: () => ({ method: 'DELETE', url: `${V}/calendar/days/2031-03-03` }) },
+  { op: 'POST /api/v1/calendar/settings', allow: cityAdmin, request: () => ({ method: 'POST', url: `${V}/calendar/settings`, body: { effectiveFrom: '2031-01-01', workingPeriods: [{ start: '08:00', end: '12:00' }, { start: '13:00', end: '17:00' }], weekend: [6, 7], sameDayCutoff: '15:00' } }) },
   // Sign-in.
   { op: 'POST /api/v1/auth/login', allow: everyone, request: () => ({ method: 'POST', url: `${V}/auth/login`, body: { username: '001195006789', password: 'motcua2026' } }) },
   // Logging out with a token that is not the actor's own keeps the actor signed in for the other checks.
@@ -97,9 +120,10 @@ export const OPERATIONS: Operation[] = [
   // Only the applicant rates (the dossier is not finished: 409 for An, refused for everyone else).
   { op: 'POST /api/v1/dossiers/{id}/rating', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/dossiers/${fx.dossierId}/rating`, body: { level: 'satisfied' } }) },
   ...dossierActions.map((a): Operation => ({ op: `POST /api/v1/dossiers/{id}/${a}`, allow: 'lifecycle', request: () => ({ method: 'POST', url: '' }) })),
-  { op: 'GET /api/v1/dossiers', allow: staffActors, request: (fx) => ({ method: 'GET', url: `${V}/dossiers?code=${fx.dossierCode}` }) },
+  // Staff search their agencies' dossiers: only the dossier's own staff find An's.
+  { op: 'GET /api/v1/dossiers', allow: staffActors, request: (fx) => ({ method: 'GET', url: `${V}/dossiers?code=${fx.dossierCode}` }), visible: { who: ownStaff, in: (b, fx) => b.items.some((d: any) => d.id === fx.dossierId) } },
   { op: 'GET /api/v1/inbox', allow: staffActors, request: get(`${V}/inbox`) },
-  { op: 'GET /api/v1/supervision/summary', allow: supervising.filter((n) => ACTORS[n].ownAgency), request: (fx) => ({ method: 'GET', url: `${V}/supervision/summary?agencyCode=${fx.agencyCode}` }) },
+  { op: 'GET /api/v1/supervision/summary', allow: supervising.filter((n) => actor(n).ownAgency), request: (fx) => ({ method: 'GET', url: `${V}/supervision/summary?agencyCode=${fx.agencyCode}` }) },
   { op: 'GET /api/v1/my/dossiers', allow: citizens, request: get(`${V}/my/dossiers`) },
   // Drafts belong to their citizen.
   { op: 'GET /api/v1/drafts', allow: citizens, request: get(`${V}/drafts`) },
@@ -109,22 +133,23 @@ export const OPERATIONS: Operation[] = [
   // In-app notices: each user their own.
   { op: 'GET /api/v1/notices', allow: signedIn, request: get(`${V}/notices`) },
   { op: 'POST /api/v1/notices/{id}/read', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/notices/${fx.noticeId}/read` }) },
-  // Personal data: staff only.
-  { op: 'GET /api/v1/citizens/{idNumber}', allow: staffActors, request: get(`${V}/citizens/001090012345?purpose=desk_reception`) },
-  { op: 'GET /api/v1/population/people/{idNumber}', allow: staffActors, request: get(`${V}/population/people/001090012345?purpose=identity_verification`) },
-  // Personal-data access log (privacy module): citizens their own; an agency's log its supervisor; the display policy the system administrator.
+  // Personal data: officials who handle dossiers (not administrators by their role), with a purpose.
+  { op: 'GET /api/v1/citizens/{idNumber}', allow: dossierStaff, request: get(`${V}/citizens/001090012345?purpose=desk_reception`) },
+  { op: 'GET /api/v1/population/people/{idNumber}', allow: dossierStaff, request: get(`${V}/population/people/001090012345?purpose=identity_verification`) },
+  // Personal-data access log (privacy module): citizens their own; an agency's log its supervisor and system administrator; the display policy the city level.
   { op: 'GET /api/v1/my/data-access', allow: citizens, request: get(`${V}/my/data-access`) },
   { op: 'GET /api/v1/privacy/purposes', allow: staffActors, request: get(`${V}/privacy/purposes`) },
-  { op: 'GET /api/v1/privacy/access-log', allow: ['supervisor'], request: (fx) => ({ method: 'GET', url: `${V}/privacy/access-log?agencyCode=${fx.agencyCode}` }) },
+  { op: 'GET /api/v1/privacy/access-log', allow: ['supervisor', 'sysadmin'], request: (fx) => ({ method: 'GET', url: `${V}/privacy/access-log?agencyCode=${fx.agencyCode}` }) },
   { op: 'GET /api/v1/privacy/display-policy', allow: signedIn, request: get(`${V}/privacy/display-policy`) },
-  { op: 'POST /api/v1/privacy/display-policy', allow: admins, request: () => ({ method: 'POST', url: `${V}/privacy/display-policy`, body: { validFrom: new Date(Date.now() + 7 * 3600_000 + 86_400_000).toISOString().slice(0, 10), showOfficialName: true, showOfficialTitle: true } }) },
+  { op: 'POST /api/v1/privacy/display-policy', allow: cityAdmin, request: () => ({ method: 'POST', url: `${V}/privacy/display-policy`, body: { validFrom: new Date(Date.now() + 7 * 3600_000 + 86_400_000).toISOString().slice(0, 10), showOfficialName: true, showOfficialTitle: true } }) },
   // Population prefill: each citizen their own record; the source's status for system administrators.
   { op: 'GET /api/v1/my/population-record', allow: citizens, request: (fx) => ({ method: 'GET', url: `${V}/my/population-record?procedureCode=${fx.procedureCode}` }) },
-  { op: 'GET /api/v1/population/status', allow: admins, request: get(`${V}/population/status`) },
+  { op: 'GET /api/v1/population/status', allow: systemAdmins, request: get(`${V}/population/status`) },
   // Personal data store: each citizen their own items (someone else's item is 404, like a missing one).
   { op: 'GET /api/v1/my/data-store', allow: citizens, request: get(`${V}/my/data-store`) },
   { op: 'POST /api/v1/my/data-store', allow: citizens, request: (fx, actor) => ({ method: 'POST', url: `${V}/my/data-store`, body: { fileId: actor === 'binh' ? fx.binhFileId : fx.anFileId, documentType: 'khac', title: 'Giấy tờ' } }) },
   { op: 'GET /api/v1/my/data-store/{id}', allow: ['an'], request: (fx) => ({ method: 'GET', url: `${V}/my/data-store/${fx.storeItemId}` }) },
   { op: 'GET /api/v1/my/data-store/{id}/file', allow: ['an'], request: (fx) => ({ method: 'GET', url: `${V}/my/data-store/${fx.storeItemId}/file` }) },
   { op: 'DELETE /api/v1/my/data-store/{id}', allow: ['an'], request: (fx) => ({ method: 'DELETE', url: `${V}/my/data-store/${fx.storeItemId}` }) },
+  ...IDENTITY_OPERATIONS,
 ];
