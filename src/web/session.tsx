@@ -10,7 +10,7 @@ export interface Me {
   eidLevel?: 1 | 2;
   phone?: string;
   email?: string;
-  roles: { role: string; unitId: string; unitCode?: string; unitName?: string }[];
+  roles: { role: string; unitId: string; unitCode?: string; unitName?: string; cityLevel?: boolean }[];
 }
 
 interface SessionValue {
@@ -20,6 +20,8 @@ interface SessionValue {
   signIn(username: string, password: string): Promise<Me>;
   signOut(): Promise<void>;
   hasRole(...roles: string[]): boolean;
+  /** Holds one of the roles at the city People's Committee (city-wide catalogue, calendar, mergers). */
+  hasCityRole(...roles: string[]): boolean;
 }
 
 const Ctx = createContext<SessionValue | null>(null);
@@ -66,6 +68,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (r.endSessionUrl) window.location.assign(r.endSessionUrl);
     },
     hasRole: (...roles) => !!me?.roles.some((r) => roles.includes(r.role)),
+    hasCityRole: (...roles) => !!me?.roles.some((r) => r.cityLevel && roles.includes(r.role)),
   };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -52,7 +52,6 @@ export interface Operation {
 const everyone = actorNames;
 /** City-wide settings (law as data, the calendar, the display policy): the city level only. */
 const cityAdmin: ActorName[] = ['admin'];
-const catalogAdmins: ActorName[] = ['admin', 'catalog', 'catalogX'];
 const supervising = staffActors.filter((n) => ['supervisor', 'head_of_division', 'signing_authority'].includes(actor(n).role!));
 const get = (url: string) => (): Req => ({ method: 'GET', url });
 const V = '/api/v1';
@@ -80,10 +79,10 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/calendar/years/{year}', allow: everyone, request: get(`${V}/calendar/years/2026`) },
   { op: 'GET /api/v1/calendar/settings', allow: everyone, request: get(`${V}/calendar/settings`) },
   { op: 'GET /api/v1/calendar/due-date', allow: everyone, request: get(`${V}/calendar/due-date?from=2026-11-20T02:00:00Z&amount=5&unit=working_days`) },
-  // Law as data: catalog administrators change it (a conflicting expectedVersion keeps the catalogue unchanged).
-  // NOT scoped yet: an agency's catalog administrator may edit any procedure of the city catalogue (see the report).
-  { op: 'POST /api/v1/procedures', allow: catalogAdmins, request: () => ({ method: 'POST', url: `${V}/procedures`, body: { effectiveFrom: '2031-01-01', definition: {} } }) },
-  { op: 'POST /api/v1/procedures/{code}/versions', allow: catalogAdmins, request: (fx) => ({ method: 'POST', url: `${V}/procedures/${fx.procedureCode}/versions`, body: { effectiveFrom: '2031-01-01', definition: {}, expectedVersion: 999 } }) },
+  // Law as data: the city-level catalog administrators change it; an agency's catalog administrator
+  // does not (the catalogue is published by the city). A conflicting expectedVersion keeps it unchanged.
+  { op: 'POST /api/v1/procedures', allow: ['admin'], request: () => ({ method: 'POST', url: `${V}/procedures`, body: { effectiveFrom: '2031-01-01', definition: {} } }) },
+  { op: 'POST /api/v1/procedures/{code}/versions', allow: ['admin'], request: (fx) => ({ method: 'POST', url: `${V}/procedures/${fx.procedureCode}/versions`, body: { effectiveFrom: '2031-01-01', definition: {}, expectedVersion: 999 } }) },
   // The calendar sets every agency's due dates: city-level administrators only.
   { op: 'PUT /api/v1/calendar/days/{date}', allow: cityAdmin, request: () => ({ method: 'PUT', url: `${V}/calendar/days/2031-03-03`, body: { kind: 'day_off', name: 'Ngày thử phân quyền', nameEn: 'Authorisation test day', source: 'test' } }) },
   { op: 'DELETE /api/v1/calendar/days/{date}', allow: cityAdmin, request: () => ({ method: 'DELETE', url: `${V}/calendar/days/2031-03-03` }) },

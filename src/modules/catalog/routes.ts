@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { runCommand } from '../../platform/http/idempotency.ts';
-import { hasRoleAnywhere } from '../identity/authz.ts';
+import { hasRoleAtCityLevel } from '../identity/authz.ts';
 import { renderBlankForm } from '../slips/index.ts';
 import { sectors } from './definition.ts';
 import { feesOn } from './rules.ts';
@@ -28,9 +28,11 @@ export function present(v: ProcedureVersion, onDate = localToday()) {
 
 export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const requireCatalogAdmin = (p: any) => {
+  // The province's catalogue is published by the Chairman's decision and kept by the city-level
+  // office (Phòng Kiểm soát TTHC): only a catalog administrator at the city People's Committee edits it.
+  const requireCatalogAdmin = async (p: any) => {
     if (!p) throw problems.unauthenticated();
-    if (!hasRoleAnywhere(p, ['catalog_admin'])) throw problems.forbidden('Chỉ quản trị danh mục thủ tục mới được sửa danh mục.', 'Only catalog administrators may change the catalog.');
+    if (!(await hasRoleAtCityLevel(ctx.db, p, ['catalog_admin']))) throw problems.forbidden('Chỉ quản trị danh mục thủ tục cấp thành phố mới được sửa danh mục.', 'Only the city-level catalog administrators may change the catalog.');
   };
 
   r.get('/procedures', {
@@ -80,7 +82,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/procedures', {
     schema: { tags: ['catalog'], summary: 'Publish a new procedure (catalog administrators)', body: editBody },
   }, async (req, reply) => {
-    requireCatalogAdmin(req.principal);
+    await requireCatalogAdmin(req.principal);
     const res = await runCommand(ctx.db, req, async (tx) => ({ status: 201, body: present(await createProcedure(tx, req.body.definition, req.body.effectiveFrom, req.principal!.userId)) }));
     reply.status(res.status);
     return res.body;
@@ -89,7 +91,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/procedures/:code/versions', {
     schema: { tags: ['catalog'], summary: 'Edit a procedure: a new version effective from a date (catalog administrators)', params: z.object({ code: z.string().max(30) }), body: editBody },
   }, async (req, reply) => {
-    requireCatalogAdmin(req.principal);
+    await requireCatalogAdmin(req.principal);
     const res = await runCommand(ctx.db, req, async (tx) => ({
       status: 201, body: present(await addVersion(tx, req.params.code, req.body.definition, req.body.effectiveFrom, req.principal!.userId, req.body.expectedVersion)),
     }));

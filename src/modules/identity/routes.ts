@@ -75,7 +75,9 @@ export function identityRoutes(app: FastifyInstance, ctx: AppContext) {
     const p = requireSignedIn(req.principal);
     const roles = await Promise.all(p.roles.map(async (g) => {
       const u = await getOrgUnit(ctx.db, g.unitId);
-      return { role: g.role, unitId: g.unitId, unitCode: u?.code, unitName: u?.name };
+      // City level = the city People's Committee itself: city-wide settings need a role there.
+      const cityLevel = u?.kind === 'agency' && u.sector === 'people_committee' && u.level === 'province';
+      return { role: g.role, unitId: g.unitId, unitCode: u?.code, unitName: u?.name, cityLevel };
     }));
     return { id: p.userId, kind: p.kind, fullName: p.name, idNumber: p.idNumber, eidLevel: p.eidLevel, phone: p.phone, email: p.email, roles };
   });

@@ -13,7 +13,7 @@ import { StaffHomeCard } from './users/HomeCard';
 export default function AdminHome() {
   const { t } = useTranslation();
   const pick = useLocalName();
-  const { hasRole } = useSession();
+  const { hasCityRole } = useSession();
   const [total, setTotal] = useState<number | null>(null);
   const [cal, setCal] = useState<{ source: string; next?: { date: string; name: string; nameEn: string } } | null>(null);
   useEffect(() => {
@@ -35,7 +35,7 @@ export default function AdminHome() {
           {total !== null && <p className="small muted">{t('adm.homeCount', { count: total })}</p>}
           <div className="btn-row">
             <Link className="btn btn-primary" to="/quan-tri/thu-tuc">{t('adm.openCatalog')}</Link>
-            {hasRole('catalog_admin') && <Link className="btn" to="/quan-tri/thu-tuc/moi">+ {t('adm.newProcedure')}</Link>}
+            {hasCityRole('catalog_admin') && <Link className="btn" to="/quan-tri/thu-tuc/moi">+ {t('adm.newProcedure')}</Link>}
           </div>
         </section>
         <section className="card" aria-labelledby="h-home-cal">

@@ -17,8 +17,8 @@ const PAGE = 50;
 export default function CatalogList() {
   const { t } = useTranslation();
   const pick = useLocalName();
-  const { hasRole } = useSession();
-  const canEdit = hasRole('catalog_admin');
+  const { hasCityRole } = useSession();
+  const canEdit = hasCityRole('catalog_admin');
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<{ total: number; items: Hit[] } | null>(null);
   const [fields, setFields] = useState<{ code: string; name: string; nameEn: string }[]>([]);

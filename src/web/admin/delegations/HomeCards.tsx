@@ -11,7 +11,7 @@ addStrings(reorgStrings);
 /** The administration home's cards for delegations of authority and (system administrators) mergers. */
 export function DelegationHomeCards() {
   const { t } = useTranslation();
-  const { hasRole } = useSession();
+  const { hasCityRole } = useSession();
   return (
     <>
       <section className="card" aria-labelledby="h-home-dlg">
@@ -19,7 +19,7 @@ export function DelegationHomeCards() {
         <p>{t('dlg.homeCard')}</p>
         <div className="btn-row"><Link className="btn btn-primary" to="/quan-tri/uy-quyen">{t('dlg.open')}</Link></div>
       </section>
-      {hasRole('system_admin') && (
+      {hasCityRole('system_admin') && (
         <section className="card" aria-labelledby="h-home-reorg">
           <h2 id="h-home-reorg"><Link to="/quan-tri/sap-xep-don-vi">{t('reorg.title')}</Link></h2>
           <p>{t('reorg.homeCard')}</p>
