@@ -40,6 +40,14 @@ describe(`personal data store (${inject('pgKind')})`, () => {
     expect((await (await as(srv.base, 'catp.tiepnhan')).get('/api/v1/my/data-store')).status).toBe(403);
   });
 
+  it('keeps the store items picked in a saved draft', async () => {
+    const item = (await store(an))[0];
+    const draftId = '6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b';
+    const put = await an.put(`/api/v1/drafts/${draftId}`, { procedureCode: lltp.code, form: {}, documents: [{ code: 'cccd', fileIds: [], storeItemIds: [item.id] }] });
+    expect(put.status).toBe(200);
+    expect((await an.get(`/api/v1/drafts/${draftId}`)).body.documents).toEqual([{ code: 'cccd', fileIds: [], storeItemIds: [item.id] }]);
+  });
+
   it('adds an upload with its description, refuses a bad description or someone else\'s file, removes', async () => {
     const fileId = await uploadOk(an, tinyPdf('so ho khau'));
     const bad = await an.post('/api/v1/my/data-store', { fileId, documentType: 'khong-co', title: 'X', issuedOn: '2025-05-01', validUntil: '2024-01-01' });

@@ -11,7 +11,8 @@ const draftBody = z.object({
   procedureCode: z.string().min(1).max(30),
   agencyCode: z.string().max(40).nullable().default(null),
   form: z.record(z.string(), z.unknown()).default({}),
-  documents: z.array(z.object({ code: z.string().max(60), fileIds: z.array(z.uuid()).max(20) })).max(60).default([]),
+  // storeItemIds: documents picked from the personal data store (checked again at submission).
+  documents: z.array(z.object({ code: z.string().max(60), fileIds: z.array(z.uuid()).max(20), storeItemIds: z.array(z.uuid()).max(20).default([]) })).max(60).default([]),
 });
 
 const present = (r: any) => ({ id: r.id, procedureCode: r.procedure_code, agencyCode: r.agency_code, form: r.form, documents: r.documents, createdAt: r.created_at, updatedAt: r.updated_at });

@@ -55,8 +55,15 @@ export default function Apply() {
         setFormData(applyPrefill({ ...draft.form, applicant: { ...draft.form.applicant, idNumber: me?.idNumber } }, rec.prefill, true));
         setAgencyCode(draft.agencyCode ?? '');
         const restored: Record<string, Uploaded[]> = {};
-        for (const d of draft.documents) restored[d.code] = await Promise.all(d.fileIds.map(fileInfo));
+        const picked: Record<string, string[]> = {};
+        for (const d of draft.documents) {
+          restored[d.code] = await Promise.all(d.fileIds.map(fileInfo));
+          // Store items that are gone (removed or expired since) are not offered again.
+          const live = (d.storeItemIds ?? []).filter((id: string) => mine.items.some((x: any) => x.id === id));
+          if (live.length) picked[d.code] = live;
+        }
         setDocs(restored);
+        setReused(picked);
       } else setFormData(applyPrefill({ applicant }, rec.prefill));
     })().catch(setError);
   }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -94,8 +101,7 @@ export default function Apply() {
     setError(null);
     try {
       const b = body();
-      const documents = b.documents.filter((d) => d.fileIds.length).map((d) => ({ code: d.code, fileIds: d.fileIds }));
-      await api('PUT', `/drafts/${draftId.current}`, { ...b, documents, agencyCode: b.agencyCode ?? null });
+      await api('PUT', `/drafts/${draftId.current}`, { ...b, agencyCode: b.agencyCode ?? null });
       setSavedAt(new Date());
     } catch (e) {
       setError(e);
