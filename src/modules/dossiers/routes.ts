@@ -13,7 +13,7 @@ import { nextAssignees } from './assignees.ts';
 import { renderSlip, SLIP_KINDS } from './slips.ts';
 import { insertDossier, prepareSubmission } from './submit.ts';
 import { newDossierCode } from './codes.ts';
-import { logDossierAccess } from '../privacy/service.ts';
+import { logAccess, logDossierAccess, lookupPurposeQuery, requireLookupPurpose } from '../privacy/service.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const documentRefs = z.array(z.object({
@@ -166,14 +166,28 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get('/dossiers', {
     schema: {
-      tags: ['dossiers'], summary: 'Look up dossiers of my agencies (staff): by code, applicant ID number or phone, status, procedure',
-      querystring: z.object({
+      tags: ['dossiers'], summary: 'Look up dossiers of my agencies (staff): by code, applicant ID number or phone (a look-up of a person: give a purpose, it is logged), status, procedure',
+      querystring: lookupPurposeQuery.extend({
         code: z.string().max(60).optional(), idNumber: z.string().regex(/^\d{12}$/).optional(), phone: z.string().max(15).optional(),
         status: z.coerce.number().int().min(1).max(10).optional(), procedureCode: z.string().max(30).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0),
       }),
     },
-  }, async (req) => findDossiers(ctx.db, requireStaff(req.principal), req.query));
+  }, async (req) => {
+    const p = requireStaff(req.principal);
+    const { idNumber, phone } = req.query;
+    // Searching by a person's ID number or phone is looking that person up: purpose first, then logged.
+    const reason = idNumber || phone ? await requireLookupPurpose(ctx.db, p, req.query) : null;
+    const found = await findDossiers(ctx.db, p, req.query);
+    if (reason) {
+      await logAccess(ctx.db, req, reason, {
+        kind: 'dossier_search', ref: idNumber ?? phone, label: `${found.items.length}`,
+        subjectIdNumber: idNumber ?? found.items[0]?.applicantIdNumber ?? null,
+        subjectName: found.items[0]?.applicantName ?? null,
+      });
+    }
+    return found;
+  });
 
   r.get('/dossiers/:id/assignees', {
     schema: { tags: ['dossiers'], summary: 'Officials who may take the dossier at its current step and at the next one (for assign / forward)', params: idParam },

@@ -53,6 +53,9 @@ export function describeObject(r: Pick<Row, 'object_kind' | 'object_label' | 'ob
       return { vi: `${vi}${of.vi}`, en: `${en}${of.en}` };
     }
     case 'file': return { vi: `Tệp "${r.object_label ?? ''}"`, en: `File "${r.object_label ?? ''}"` };
+    case 'dossier_search': return toSubject
+      ? { vi: 'Danh sách hồ sơ của bạn (tra cứu theo số định danh hoặc số điện thoại)', en: 'The list of your dossiers (searched by ID number or phone)' }
+      : { vi: 'Danh sách hồ sơ của công dân (tra cứu theo số định danh hoặc số điện thoại)', en: "The citizen's dossiers (searched by ID number or phone)" };
     case 'access_log': return toSubject
       ? { vi: 'Nhật ký truy cập dữ liệu cá nhân của bạn', en: 'The log of who accessed your personal data' }
       : { vi: 'Nhật ký truy cập dữ liệu cá nhân', en: 'The personal-data access log' };

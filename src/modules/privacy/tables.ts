@@ -21,7 +21,7 @@ export interface AccessDisplayPolicyTable {
   note: string | null;
 }
 
-export type AccessObjectKind = 'population_record' | 'citizen_account' | 'dossier' | 'document' | 'slip' | 'file' | 'access_log';
+export type AccessObjectKind = 'population_record' | 'citizen_account' | 'dossier' | 'document' | 'slip' | 'file' | 'access_log' | 'dossier_search';
 
 export interface PersonalDataAccessTable {
   id: Generated<number>;

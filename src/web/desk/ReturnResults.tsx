@@ -43,7 +43,7 @@ export default function ReturnResults() {
     setSearching(true);
     setParams({ q: v }, { replace: true });
     try {
-      const by = /^\d{12}$/.test(v) ? `idNumber=${v}` : `code=${encodeURIComponent(v)}`;
+      const by = /^\d{12}$/.test(v) ? `idNumber=${v}&purpose=result_return` : `code=${encodeURIComponent(v)}`;
       setList((await get<{ items: any[] }>(`/dossiers?status=${DONE}&${by}`)).items);
     } catch (e) {
       setError(e);
