@@ -90,6 +90,8 @@ export const IDENTITY_OPERATIONS: Operation[] = [
   // Delegations of authority are published decisions: everyone reads them.
   { op: 'GET /api/v1/delegations', allow: everyone, request: get(`${V}/delegations?authorityCode=${CATP}`) },
   { op: 'GET /api/v1/delegations/{id}', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/delegations/${fx.endedDelegationId}` }) },
+  // What a procedure's page and the apply form show: the delegations in force for it and, under a class delegation, the agencies to choose from.
+  { op: 'GET /api/v1/delegations/in-force', allow: everyone, request: get(`${V}/delegations/in-force?procedureCode=2.002854`) },
   // Recording and revoking: system and catalog administrators of the delegating agency (the city police) or of the city.
   // The body overlaps the seeded pilot (2.001194 to Công an phường Ba Đình): 409 once allowed, so nothing is recorded.
   {

@@ -5,8 +5,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { runCommand } from '../../platform/http/idempotency.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { requireStaff } from '../identity/authz.ts';
-import { localToday } from '../catalog/service.ts';
-import { createDelegation, getDelegation, isDelegationAdmin, listDelegations, revokeDelegation } from './service.ts';
+import { localToday, versionOn } from '../catalog/service.ts';
+import { choiceHint, createDelegation, delegationsForProcedure, getDelegation, isDelegationAdmin, listDelegations, revokeDelegation } from './service.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -29,6 +29,26 @@ export function delegationRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   }, async (req) => ({ items: await listDelegations(ctx.db, req.query), asOf: req.query.asOf ?? localToday() }));
 
+  r.get('/delegations/in-force', {
+    schema: {
+      tags: ['delegation'],
+      summary: 'For a procedure: the delegations in force on a day (default today) by the agencies that decide it, and — under a class delegation ("every ward People\'s Committee") — the agencies an applicant may file at, with the hint shown above the choice',
+      querystring: z.object({ procedureCode: z.string().trim().min(1).max(30), on: date.optional() }),
+    },
+  }, async (req) => {
+    const on = req.query.on ?? localToday();
+    const v = (await versionOn(ctx.db, req.query.procedureCode, on)) ?? (await versionOn(ctx.db, req.query.procedureCode));
+    if (!v) throw problems.notFound('thủ tục', 'Procedure');
+    const { sector, level, fieldCode } = v.definition;
+    const { items, delegates } = await delegationsForProcedure(ctx.db, { code: v.definition.code, fieldCode: fieldCode ?? null, sector, level }, on);
+    const cls = items.find((d) => d.delegateClass)?.delegateClass;
+    return {
+      procedureCode: v.definition.code, on, items,
+      delegates: delegates?.map((a) => ({ code: a.code, name: a.name, nameEn: a.nameEn, adminUnitCode: a.adminUnitCode })) ?? null,
+      hint: cls ? choiceHint(cls) : null,
+    };
+  });
+
   r.get('/delegations/:id', {
     schema: { tags: ['delegation'], summary: 'One delegation of authority', params: z.object({ id: z.uuid() }) },
   }, async (req) => {
@@ -40,10 +60,16 @@ export function delegationRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/delegations', {
     schema: {
       tags: ['delegation'],
-      summary: 'Record a delegation: authority A delegates procedures (codes, or a whole field) to agency B from validFrom to validTo (inclusive). 409 when it overlaps another delegation of the same procedure by A. Honours Idempotency-Key.',
+      summary: 'Record a delegation: authority A delegates procedures (codes, or a whole field) to agency B (delegateCode) or to a class of agencies (delegateClass: every agency of a sector at a level, optionally only agencyCodes) from validFrom to validTo (inclusive). 409 when it overlaps another delegation of the same procedure by A, whatever its delegate. Honours Idempotency-Key.',
       body: z.object({
         authorityCode: z.string().trim().min(1).max(40),
-        delegateCode: z.string().trim().min(1).max(40),
+        // One agency, or a class of agencies (every agency of a sector at a level, or only those listed).
+        delegateCode: z.string().trim().min(1).max(40).nullable().optional(),
+        delegateClass: z.object({
+          sector: z.string().regex(/^[a-z_]{1,40}$/),
+          level: z.enum(['central', 'province', 'commune']),
+          agencyCodes: z.array(z.string().trim().min(1).max(40)).max(500).optional(),
+        }).nullable().optional(),
         procedureCodes: z.array(z.string().trim().min(1).max(30)).max(500).default([]),
         fieldCode: z.string().regex(/^[a-z0-9-]{1,60}$/).nullable().optional(),
         validFrom: date,

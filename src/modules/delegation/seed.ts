@@ -4,6 +4,7 @@ import { createDelegation, type DelegationInput } from './service.ts';
 
 const CATP = '000.00.11.H26';
 const CA_BADINH = '000.04.02.H26';
+const SO_GDDT = '000.00.07.H26';
 
 /**
  * Demo delegations in Hanoi, in the spirit of "the level closest to the people decides".
@@ -11,7 +12,12 @@ const CA_BADINH = '000.04.02.H26';
  * - a pilot in force: Công an thành phố delegates re-issuing citizen identity cards (2.001194)
  *   to Công an phường Ba Đình, so a citizen filing online is routed to the ward police and the
  *   result is signed "TUQ. GIÁM ĐỐC CÔNG AN THÀNH PHỐ HÀ NỘI / TRƯỞNG CÔNG AN PHƯỜNG BA ĐÌNH";
- * - an earlier six-month pilot for passports (1.001456) that has ended, kept as history.
+ * - an earlier six-month pilot for passports (1.001456) that has ended, kept as history;
+ * - "the level closest to the people decides": the Department of Education and Training delegates
+ *   school transfers (2.002854, decided at city level in the catalogue) to EVERY ward and commune
+ *   People's Committee (a class delegation). Since July 2025 the wards run the lower-secondary
+ *   schools; the family files at the ward where it lives and the result is signed
+ *   "TUQ. GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO THÀNH PHỐ HÀ NỘI" above the ward chair's title.
  */
 export const demoDelegations: DelegationInput[] = [
   {
@@ -23,6 +29,11 @@ export const demoDelegations: DelegationInput[] = [
     authorityCode: CATP, delegateCode: CA_BADINH, procedureCodes: ['1.001456'], validFrom: '2025-07-01', validTo: '2025-12-31',
     decisionNo: '1251/QĐ-CAHN-PA08', decisionDate: '2025-06-20', signer: 'Giám đốc Công an thành phố Hà Nội',
     conditions: 'Thí điểm 6 tháng tiếp nhận hồ sơ cấp hộ chiếu phổ thông của công dân thường trú trên địa bàn phường.',
+  },
+  {
+    authorityCode: SO_GDDT, delegateClass: { sector: 'people_committee', level: 'commune' }, procedureCodes: ['2.002854'], validFrom: '2025-08-01', validTo: null,
+    decisionNo: '3125/QĐ-SGDĐT', decisionDate: '2025-07-25', signer: 'Giám đốc Sở Giáo dục và Đào tạo thành phố Hà Nội',
+    conditions: 'Ủy ban nhân dân các phường, xã tiếp nhận và giải quyết hồ sơ chuyển trường, tiếp nhận học sinh vào các trường trên địa bàn; người nộp hồ sơ tại UBND phường, xã nơi cư trú; báo cáo kết quả hằng quý về Sở Giáo dục và Đào tạo.',
   },
 ];
 

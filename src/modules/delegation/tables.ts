@@ -3,7 +3,11 @@ import type { Generated } from 'kysely';
 export interface AuthorityDelegationTable {
   id: Generated<string>;
   authority_id: string;
-  delegate_id: string;
+  /** One agency, or null when the delegate is a class (delegate_sector/level, maybe limited to delegate_ids). */
+  delegate_id: string | null;
+  delegate_sector: string | null;
+  delegate_level: string | null;
+  delegate_ids: Generated<string[]>;
   procedure_codes: string[];
   field_code: string | null;
   valid_from: string;

@@ -3,7 +3,7 @@ import type { Executor, Tx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { Problem, problems, fieldError, type FieldError } from '../../platform/http/problem.ts';
 import { getAgencyByCode, getOrgUnit, listAgencies, subUnit, type OrgUnit } from '../agencies/service.ts';
-import { delegationInForce, delegationTo, type Delegation } from '../delegation/service.ts';
+import { delegateChoiceProblem, delegationInForce, delegationsForProcedure, delegationTo, type Delegation } from '../delegation/service.ts';
 import type { RoutedDelegation } from '../delegation/signature.ts';
 import { hasRoleAt } from '../identity/authz.ts';
 import { checkIdNumber } from '../identity/id-number.ts';
@@ -61,13 +61,15 @@ export interface Prepared {
  * which must match the procedure's sector and level, or the only candidate), then — when that
  * authority has delegated the procedure (ủy quyền) by a delegation in force on the day of
  * receipt — the delegate. Naming the delegate directly (its own desk, or a citizen choosing it)
- * is accepted while the delegation is in force.
+ * is accepted while the delegation is in force. When the delegate is a class ("every ward
+ * People's Committee"), the dossier must name one of its agencies: 422 otherwise.
  */
 async function chooseAgency(db: Executor, v: ProcedureVersion, code?: string): Promise<{ agency: OrgUnit; delegation: RoutedDelegation | null }> {
   const { sector, level } = v.definition;
   const today = localToday();
   const routed = async (decider: OrgUnit) => {
     const del = await delegationInForce(db, decider.id, v.definition.code, v.definition.fieldCode ?? null, today);
+    if (del?.delegateClass) throw delegateChoiceProblem(del, code ? decider : undefined);
     const to = del ? await getOrgUnit(db, del.delegate.id) : undefined;
     return to && !to.validTo ? { agency: to, delegation: routedDelegation(del!) } : { agency: decider, delegation: null };
   };
@@ -77,6 +79,8 @@ async function chooseAgency(db: Executor, v: ProcedureVersion, code?: string): P
     if (a.sector !== sector || a.level !== level) {
       const del = await delegationTo(db, a.id, v.definition.code, v.definition.fieldCode ?? null, today);
       if (del && !a.validTo) return { agency: a, delegation: routedDelegation(del) };
+      const cls = (await delegationsForProcedure(db, { code: v.definition.code, fieldCode: v.definition.fieldCode ?? null, sector, level }, today)).items.find((d) => d.delegateClass);
+      if (cls) throw delegateChoiceProblem(cls, a);
       throw problems.validation([fieldError('agencyCode', `${a.name} không giải quyết thủ tục này`, `${a.nameEn} does not decide this procedure`)]);
     }
     // A dissolved agency's work belongs to its successor (merger).
