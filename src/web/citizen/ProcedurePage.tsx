@@ -7,6 +7,7 @@ import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
 import { DeadlineText } from './Procedures';
 import { useSession } from '../session';
 import { EidLevelNotice } from './onceOnly';
+import { DelegationNotice } from '../delegation/DelegationNotice';
 
 export default function ProcedurePage() {
   const { code } = useParams();
@@ -48,6 +49,7 @@ export default function ProcedurePage() {
         {p.onlineLevel === 'partial' && <p className="alert alert-info">{t('proc.partialNote')}</p>}
       </div>
       {me?.kind === 'citizen' && (me.eidLevel ?? 0) < p.minEidLevel && <EidLevelNotice need={p.minEidLevel} have={me.eidLevel ?? 0} />}
+      <DelegationNotice code={p.code} />
       <section className="card" aria-labelledby="h-docs">
         <h2 id="h-docs">{t('proc.documents')}</h2>
         <div className="table-wrap">

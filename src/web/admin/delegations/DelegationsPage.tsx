@@ -12,10 +12,14 @@ addStrings(delegationStrings);
 interface Delegation {
   id: string; decisionNo: string; decisionDate: string; signer: string; conditions: string; state: 'scheduled' | 'in_force' | 'ended' | 'revoked';
   authority: { code: string; name: string; nameEn: string }; delegate: { code: string; name: string; nameEn: string };
+  delegateClass: { sector: string; level: string; count: number; agencies: { code: string; name: string }[] | null } | null;
   procedureCodes: string[]; fieldCode: string | null; validFrom: string; validTo: string | null; revokeReason: string | null; movedFrom: string | null;
 }
 
 const EMPTY = { authorityCode: '', delegateCode: '', procedureCodes: '', fieldCode: '', validFrom: '', validTo: '', decisionNo: '', decisionDate: '', signer: '', conditions: '' };
+/** Classes of delegates offered (sector:level): "every ward People's Committee", "every ward police". */
+const CLASSES = ['people_committee:commune', 'police:commune'] as const;
+type DelegateForm = 'one' | (typeof CLASSES)[number];
 
 /** /quan-tri/uy-quyen: the delegation decisions, recording a new one, revoking one. */
 export default function DelegationsPage() {
@@ -23,6 +27,9 @@ export default function DelegationsPage() {
   const [items, setItems] = useState<Delegation[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [form, setForm] = useState(EMPTY);
+  // One agency, or a class of agencies (optionally only those listed).
+  const [to, setTo] = useState<DelegateForm>('one');
+  const [only, setOnly] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);
@@ -38,12 +45,15 @@ export default function DelegationsPage() {
     setFieldErrors({}); setError(null); setNotice(null);
     try {
       const d = await post<Delegation>('/delegations', {
-        authorityCode: form.authorityCode.trim(), delegateCode: form.delegateCode.trim(),
+        authorityCode: form.authorityCode.trim(),
+        ...(to === 'one' ? { delegateCode: form.delegateCode.trim() } : {
+          delegateClass: { sector: to.split(':')[0], level: to.split(':')[1], agencyCodes: only.split(/[,\s]+/).filter(Boolean) },
+        }),
         procedureCodes: form.procedureCodes.split(/[,\s]+/).filter(Boolean), fieldCode: form.fieldCode.trim() || null,
         validFrom: form.validFrom, validTo: form.validTo || null, decisionNo: form.decisionNo, decisionDate: form.decisionDate, signer: form.signer, conditions: form.conditions,
       }, key.current);
       key.current = newKey();
-      setForm(EMPTY);
+      setForm(EMPTY); setTo('one'); setOnly('');
       setNotice(t('dlg.saved', { no: d.decisionNo }));
       await load();
     } catch (err) {
@@ -86,7 +96,9 @@ export default function DelegationsPage() {
                 {items.map((d) => (
                   <tr key={d.id}>
                     <td data-label={t('dlg.decision')}><b>{d.decisionNo}</b><div className="small muted">{fmtDate(d.decisionDate)} · {d.signer}</div>{d.movedFrom && <div className="small muted">{t('dlg.movedFrom')}</div>}</td>
-                    <td data-label={t('dlg.authority')}>{d.authority.name} <span className="adm-mono small">({d.authority.code})</span> → <b>{d.delegate.name}</b> <span className="adm-mono small">({d.delegate.code})</span>
+                    <td data-label={t('dlg.authority')}>{d.authority.name} <span className="adm-mono small">({d.authority.code})</span> → <b>{d.delegate.name}</b> {d.delegateClass
+                      ? <span className="badge badge-info" data-testid="delegate-class">{t('dlg.classCount', { count: d.delegateClass.count })}</span>
+                      : <span className="adm-mono small">({d.delegate.code})</span>}
                       {d.conditions && <div className="small muted">{t('dlg.conditions')}: {d.conditions}</div>}</td>
                     <td data-label={t('dlg.scope')} className="adm-mono">{[...d.procedureCodes, ...(d.fieldCode ? [t('dlg.field', { code: d.fieldCode })] : [])].join(', ')}</td>
                     <td data-label={t('dlg.window')}>{fmtDate(d.validFrom)} – {d.validTo ? fmtDate(d.validTo) : t('dlg.until')}</td>
@@ -113,7 +125,25 @@ export default function DelegationsPage() {
       <form className="card" aria-labelledby="h-dlg-new" onSubmit={onCreate} noValidate>
         <h2 id="h-dlg-new">{t('dlg.create')}</h2>
         <div className="adm-grid">
-          {field('authorityCode')}{field('delegateCode')}{field('procedureCodes', 'text', 'span-2')}
+          {field('authorityCode')}
+          <fieldset className="adm-field span-4">
+            <legend>{t('dlg.delegateForm')}</legend>
+            <label><input type="radio" name="dlg-to" value="one" checked={to === 'one'} onChange={() => setTo('one')} /> {t('dlg.toOne')}</label>
+            {CLASSES.map((c) => (
+              <label key={c}><input type="radio" name="dlg-to" value={c} checked={to === c} onChange={() => setTo(c)} /> {t(`dlg.toClass.${c.replace(':', '_')}`)}</label>
+            ))}
+            {fieldErrors.delegateClass && <div className="field-error">{fieldErrors.delegateClass}</div>}
+          </fieldset>
+          {to === 'one' ? field('delegateCode', 'text', 'span-2') : (
+            <div className="adm-field span-2">
+              <label htmlFor="dlg-only">{t('dlg.onlyThese')}</label>
+              <input id="dlg-only" value={only} onChange={(e) => setOnly(e.target.value)} aria-describedby="dlg-only-help" />
+              <div id="dlg-only-help" className="small muted">{t('dlg.onlyHelp')}</div>
+              {Object.entries(fieldErrors).filter(([k]) => k.startsWith('delegateClass.')).map(([k, m]) => <div key={k} className="field-error">{m}</div>)}
+              {fieldErrors.delegateCode && <div className="field-error">{fieldErrors.delegateCode}</div>}
+            </div>
+          )}
+          {field('procedureCodes', 'text', 'span-2')}
           {field('fieldCode')}{field('validFrom', 'date')}{field('validTo', 'date')}{field('decisionNo')}
           {field('decisionDate', 'date')}{field('signer', 'text', 'span-2')}{field('conditions', 'text', 'span-4')}
         </div>
