@@ -8,6 +8,7 @@ import { FileDrop, type Uploaded } from '../components/FileDrop';
 import { useSession } from '../session';
 import { Form, localiseErrors, toExtraErrors, validator } from './rjsf';
 import { applyPrefill, EidLevelNotice, lockedUiSchema, mergeUi, StoreItemFacts, type PrefillValue, type StoreItem } from './onceOnly';
+import { loadDelegationInForce, type DelegationInForce } from '../delegation/DelegationNotice';
 
 type Step = 0 | 1 | 2;
 
@@ -20,6 +21,8 @@ export default function Apply() {
   const [proc, setProc] = useState<any>(null);
   const [agencies, setAgencies] = useState<any[]>([]);
   const [agencyCode, setAgencyCode] = useState('');
+  // Delegated to every ward (a class of agencies): the applicant chooses among the delegates.
+  const [delegated, setDelegated] = useState<DelegationInForce | null>(null);
   const [formData, setFormData] = useState<any>({});
   const [docs, setDocs] = useState<Record<string, Uploaded[]>>({});
   // Once-only: identity fields from the population database, documents reused from the data store.
@@ -41,7 +44,9 @@ export default function Apply() {
     (async () => {
       const p = await get(`/procedures/${encodeURIComponent(code!)}`);
       setProc(p);
-      if (p.level === 'commune') setAgencies((await get(`/agencies?sector=${p.sector}&level=commune`)).items);
+      const del = await loadDelegationInForce(p.code);
+      if (del?.delegates) { setDelegated(del); setAgencies(del.delegates); }
+      else if (p.level === 'commune') setAgencies((await get(`/agencies?sector=${p.sector}&level=commune`)).items);
       const applicant = { fullName: me?.fullName, idNumber: me?.idNumber, phone: me?.phone, email: me?.email };
       const [rec, mine] = await Promise.all([
         get(`/my/population-record?procedureCode=${encodeURIComponent(p.code)}`).catch(() => ({ found: false, prefill: [] })),
@@ -120,7 +125,7 @@ export default function Apply() {
       if (e instanceof ApiError) {
         const byField = e.byField(i18n.language);
         setFieldErrors(byField);
-        if (Object.keys(byField).some((f) => f.startsWith('form'))) setStep(0);
+        if (Object.keys(byField).some((f) => f.startsWith('form') || f === 'agencyCode')) setStep(0);
         else if (Object.keys(byField).some((f) => f.startsWith('documents'))) setStep(1);
         // A new intent after a validation error: the next attempt is a new request.
         if (e.status === 400) submitKey.current = newKey();
@@ -162,10 +167,12 @@ export default function Apply() {
 
       {step === 0 && !eidTooLow && (
         <div className="card">
-          {proc.level === 'commune' && (
+          {(proc.level === 'commune' || delegated) && (
             <>
+              {delegated?.hint && <p className="alert alert-info" id="agency-hint" data-testid="delegate-hint">{pick(delegated.hint.vi, delegated.hint.en)}</p>}
               <label htmlFor="agency">{t('apply.chooseAgency')}</label>
-              <select id="agency" value={agencyCode} onChange={(e) => setAgencyCode(e.target.value)} aria-invalid={!!fieldErrors.agencyCode} aria-describedby={fieldErrors.agencyCode ? 'agency-err' : undefined}>
+              <select id="agency" value={agencyCode} onChange={(e) => setAgencyCode(e.target.value)} aria-invalid={!!fieldErrors.agencyCode}
+                aria-describedby={[delegated?.hint && 'agency-hint', fieldErrors.agencyCode && 'agency-err'].filter(Boolean).join(' ') || undefined}>
                 <option value="">—</option>
                 {agencies.map((a) => <option key={a.code} value={a.code}>{a.name}</option>)}
               </select>
@@ -216,7 +223,7 @@ export default function Apply() {
         <div className="card">
           <p>{t('apply.reviewLead')}</p>
           <dl className="facts">
-            {proc.level === 'commune' && <><dt>{t('apply.agency')}</dt><dd>{agencies.find((a) => a.code === agencyCode)?.name ?? '—'}</dd></>}
+            {(proc.level === 'commune' || delegated) && <><dt>{t('apply.agency')}</dt><dd>{agencies.find((a) => a.code === agencyCode)?.name ?? '—'}</dd></>}
             <dt>{t('proc.deadline')}</dt><dd>{t(`deadline.${proc.deadline.unit}`, { value: proc.deadline.value })}</dd>
             <dt>{t('apply.fee')}</dt><dd>{online.length ? online.map((f, i) => <div key={i}>{pick(f.name, f.nameEn)}: {fmtMoney(f.amount)}</div>) : t('common.free')}</dd>
             <dt>{t('proc.documents')}</dt>
