@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { newPage, shot, signIn, useBrowserSuite } from '../browser.ts';
 import { as, type TestServer } from '../server.ts';
 
@@ -8,15 +9,25 @@ let srv: TestServer;
 let browser: Browser;
 useBrowserSuite((s, b) => { srv = s; browser = b; });
 
+/** Serious and critical WCAG 2.1 AA violations axe-core finds on the page as it is now (ids and targets). */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const r = await (window as any).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v: any) => v.impact === 'serious' || v.impact === 'critical').map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
 describe('delegation to every ward in the browser', () => {
   it('the procedure page says to whom and by which decision; the apply form offers the wards with the hint', async () => {
-    const { context, page } = await newPage(browser, srv.base);
+    const { context, page } = await newPage(browser, srv.base, { bypassCSP: true });
     await signIn(page, '001090012345');
     await page.goto('/thu-tuc/2.002854');
     const notice = page.getByTestId('delegation-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Sở Giáo dục và Đào tạo thành phố Hà Nội ủy quyền cho tất cả Ủy ban nhân dân cấp xã theo Quyết định số 3125/QĐ-SGDĐT ngày 25/07/2025');
     await shot(page, 'delegation-procedure-page');
+    expect(await axe(page)).toEqual([]);
 
     await page.goto('/thu-tuc/2.002854/nop-ho-so');
     const hint = page.getByTestId('delegate-hint');
@@ -28,11 +39,12 @@ describe('delegation to every ward in the browser', () => {
     expect(options).toContain('Ủy ban nhân dân phường Ba Đình');
     expect(await page.locator('#agency').getAttribute('aria-describedby')).toBe('agency-hint');
     await shot(page, 'delegation-apply-choose-ward');
+    expect(await axe(page)).toEqual([]);
     await context.close();
   });
 
   it('an administrator records a delegation to every ward and sees it in the list', async () => {
-    const { context, page } = await newPage(browser, srv.base);
+    const { context, page } = await newPage(browser, srv.base, { bypassCSP: true });
     await signIn(page, 'admin');
     await page.goto('/quan-tri/uy-quyen');
     await page.getByRole('heading', { name: 'Các quyết định ủy quyền' }).waitFor();
@@ -53,6 +65,7 @@ describe('delegation to every ward in the browser', () => {
     expect(await row.textContent()).toContain('Ủy ban nhân dân cấp xã: Ủy ban nhân dân phường Ba Đình');
     expect(await row.getByTestId('delegate-class').textContent()).toBe('1 đơn vị');
     await shot(page, 'delegation-admin-class');
+    expect(await axe(page)).toEqual([]);
     await context.close();
   });
 });
