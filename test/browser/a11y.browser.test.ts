@@ -155,6 +155,15 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
         await page.getByRole('link', { name: 'Hồ sơ của tôi' }).waitFor();
         found.push(...await check(page, `menu-open-${dev}`));
         await page.getByRole('button', { name: 'Trình đơn' }).click();
+      } else {
+        // The account menu (personal pages, sign-out) opened, then closed with Escape back on its button.
+        const account = page.getByRole('button', { name: /^Tài khoản và trang cá nhân: Nguyễn Văn An/ });
+        await account.click();
+        await page.getByRole('link', { name: 'Ai đã xem dữ liệu' }).waitFor();
+        found.push(...await check(page, `account-menu-open-${dev}`));
+        await page.keyboard.press('Escape');
+        expect(await account.getAttribute('aria-expanded')).toBe('false');
+        expect(await account.evaluate((el) => el === document.activeElement)).toBe(true);
       }
       // The apply steps, resumed from the draft: 1 form, 2 documents, 3 review.
       await page.goto(`/thu-tuc/3.000333/nop-ho-so?nhap=${draftId}`);

@@ -30,6 +30,8 @@ describe('account security in the browser', () => {
     const { context, page } = await newPage(browser, srv.base);
     try {
       await signIn(page, 'badinh.chuyenvien');
+      // The personal pages sit in the account menu under the official's name.
+      await page.getByRole('button', { name: /^Tài khoản và trang cá nhân: / }).click();
       await page.getByRole('link', { name: 'Tài khoản', exact: true }).click();
       await page.waitForURL('**/tai-khoan');
       await expect.poll(() => page.getByTestId('totp-status').textContent()).toBe('Chưa bật');
@@ -47,7 +49,8 @@ describe('account security in the browser', () => {
       await expect.poll(() => page.getByTestId('totp-status').textContent()).toBe('Đang bật');
 
       // Sign out, then in again: the password is not enough any more.
-      await page.getByRole('button', { name: /Đăng xuất/ }).first().click();
+      await page.getByRole('button', { name: /^Tài khoản và trang cá nhân: / }).click();
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await page.goto('/dang-nhap');
       await page.getByLabel(/Số định danh cá nhân|Personal ID number/).fill('badinh.chuyenvien');
       await page.getByLabel(/^Mật khẩu$/).fill('motcua2026');

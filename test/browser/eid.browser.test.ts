@@ -29,6 +29,14 @@ async function openMenu(page: Page) {
   if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
 }
 
+/** The person's name (and e-ID level) heads the account menu; on a desktop it opens to show sign-out. */
+const accountMenu = (page: Page) => page.getByRole('button', { name: /^Tài khoản và trang cá nhân: / });
+async function openAccountMenu(page: Page) {
+  await openMenu(page);
+  const toggle = accountMenu(page);
+  if (await toggle.isVisible() && (await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 async function signInWithEid(page: Page, idNumber: string, name: string, providerOrigin: string, shotPrefix: string) {
   await page.goto(APPLY);
   await page.waitForURL(/\/dang-nhap\?next=/);
@@ -54,7 +62,8 @@ async function signInWithEid(page: Page, idNumber: string, name: string, provide
   await page.waitForURL((u) => u.pathname === APPLY);
   await page.getByText('Đang tải…').first().waitFor({ state: 'detached' });
   await openMenu(page);
-  await page.getByRole('button', { name: new RegExp(`Đăng xuất.*${name}`) }).waitFor({ timeout: 5000 }).catch(async (e) => {
+  // The header names the person with their e-ID level (the account menu's button, or its heading on a phone).
+  await page.getByRole('navigation').getByText(new RegExp(`^${name} · VNeID mức \\d$`)).filter({ visible: true }).waitFor({ timeout: 5000 }).catch(async (e) => {
     await shot(page, `${shotPrefix}-failed`);
     throw new Error(`${e.message}\n${page.url()}\n${(await page.locator('body').innerText()).slice(0, 600)}`);
   });
@@ -63,8 +72,8 @@ async function signInWithEid(page: Page, idNumber: string, name: string, provide
 async function signOutThroughProvider(page: Page, base: string, providerOrigin: string) {
   const seen: string[] = [];
   page.on('framenavigated', (f) => { if (f === page.mainFrame()) seen.push(f.url()); });
-  await openMenu(page);
-  await page.getByRole('button', { name: /Đăng xuất/ }).click();
+  await openAccountMenu(page);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await page.waitForURL((u) => u.href === `${base}/` && seen.some((s) => s.startsWith(providerOrigin)), { timeout: 15_000 });
   await openMenu(page);
   await page.getByRole('link', { name: 'Đăng nhập', exact: true }).waitFor();
@@ -84,7 +93,7 @@ describe('e-ID sign-in with the bundled provider', () => {
     const { context, page } = await newPage(browser, srv.base);
     try {
       await signInWithEid(page, '001090012345', 'Nguyễn Văn An', srv.base, 'eid-bundled');
-      await expect(page.getByText('VNeID mức 2').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('navigation').getByText('VNeID mức 2').filter({ visible: true }).isVisible()).resolves.toBe(true);
       await shot(page, 'eid-bundled-3-back-on-apply');
       await signOutThroughProvider(page, srv.base, srv.base);
     } finally {
@@ -174,7 +183,7 @@ describe('e-ID sign-in with a second provider configured only by environment var
     const { context, page } = await newPage(browser, srv.base, { phone: true });
     try {
       await signInWithEid(page, '001301004321', 'Lê Hoàng Cường', issuer, 'eid-second');
-      await expect(page.getByText('VNeID mức 1').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('navigation').getByText('VNeID mức 1').filter({ visible: true }).isVisible()).resolves.toBe(true);
       const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(over).toBeLessThanOrEqual(0);
       await shot(page, 'eid-second-3-back-on-apply');

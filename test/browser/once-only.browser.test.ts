@@ -86,6 +86,7 @@ describe('once-only in the browser: prefill from the population database, data-s
   it('An sees his data store', async () => {
     const { page, context } = await newPage(browser, srv.base);
     await signIn(page, AN.idNumber);
+    await page.getByRole('button', { name: `Tài khoản và trang cá nhân: ${AN.fullName} · VNeID mức 2` }).click();
     await page.getByRole('link', { name: 'Kho dữ liệu' }).click();
     await page.getByRole('heading', { name: 'Kho dữ liệu cá nhân' }).waitFor();
     await page.getByTestId('store-items').getByText('Trích lục khai sinh (bản sao)').waitFor();

@@ -35,6 +35,9 @@ export default function Apply() {
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<any>(null);
+  // The form mounts once its first data (prefill or draft) is there: rjsf live-validates every
+  // later change of its formData prop, which showed "required" errors before the citizen typed.
+  const [ready, setReady] = useState(false);
   const draftId = useRef(params.get('nhap') ?? crypto.randomUUID());
   // One key per submission intent: double clicks and retries never make a second dossier.
   const submitKey = useRef(newKey());
@@ -70,6 +73,7 @@ export default function Apply() {
         setDocs(restored);
         setReused(picked);
       } else setFormData(applyPrefill({ applicant }, rec.prefill));
+      setReady(true);
     })().catch(setError);
   }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -87,7 +91,7 @@ export default function Apply() {
   }, lockedUiSchema(registry?.prefill ?? [], t('oo.fromRegistry'))), [me, registry, t]);
 
   if (error && !proc) return <Page title={t('proc.notFound')}><ErrorBox error={error} /></Page>;
-  if (!proc) return <Loading />;
+  if (!proc || (!ready && !error)) return <Loading />;
   const uploadDocs = proc.documents.filter((d: any) => d.template !== 'form');
   const missing = uploadDocs.filter((d: any) => d.required && !(docs[d.code]?.length) && !(reused[d.code]?.length));
   const eidTooLow = me?.kind === 'citizen' && (me.eidLevel ?? 0) < proc.minEidLevel;

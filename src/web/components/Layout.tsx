@@ -1,14 +1,13 @@
 import { useState, type ReactNode } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
-import { EidLevelBadge } from './EidSignIn';
+import { AccountMenu } from './AccountMenu';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const { me, signOut, hasRole } = useSession();
+  const { me, hasRole } = useSession();
   const [open, setOpen] = useState(false);
-  const nav = useNavigate();
   const other = i18n.language === 'en' ? 'vi' : 'en';
   const close = () => setOpen(false);
   return (
@@ -27,24 +26,16 @@ export function Layout({ children }: { children: ReactNode }) {
             <NavLink to="/thu-tuc" onClick={close}>{t('nav.procedures')}</NavLink>
             <NavLink to="/tra-cuu" onClick={close}>{t('nav.track')}</NavLink>
             {me?.kind === 'citizen' && <NavLink to="/ho-so-cua-toi" onClick={close}>{t('nav.mine')}</NavLink>}
-            {me?.kind === 'citizen' && <NavLink to="/ai-da-xem-du-lieu" onClick={close}>{t('nav.dataAccess')}</NavLink>}
-            {me?.kind === 'citizen' && <NavLink to="/kho-du-lieu" onClick={close}>{t('nav.dataStore')}</NavLink>}
             {me?.kind === 'staff' && <NavLink to="/can-bo" end onClick={close}>{t('nav.inbox')}</NavLink>}
             {hasRole('desk_officer') && <NavLink to="/mot-cua" onClick={close}>{t('nav.desk')}</NavLink>}
             {hasRole('supervisor', 'head_of_division', 'signing_authority') && <NavLink to="/can-bo/giam-sat" onClick={close}>{t('nav.supervisor')}</NavLink>}
             {hasRole('supervisor', 'system_admin') && <NavLink to="/can-bo/nhat-ky-truy-cap" onClick={close}>{t('nav.accessLog')}</NavLink>}
             {hasRole('catalog_admin', 'system_admin') && <NavLink to="/quan-tri" onClick={close}>{t('nav.admin')}</NavLink>}
-            <button className="linklike" lang={other} title={t('lang.label')} onClick={() => { close(); void i18n.changeLanguage(other); }}>
+            <button className="linklike lang-switch" lang={other} title={t('lang.label')} onClick={() => { close(); void i18n.changeLanguage(other); }}>
               {t('lang.switch')}
             </button>
-            {me && <NavLink to="/tai-khoan" onClick={close}>{t('acct.menu')}</NavLink>}
-            {me ? (
-              <button className="linklike" onClick={async () => { close(); await signOut(); nav('/'); }}>
-                {t('nav.signOut')} <span className="muted">({me.fullName}{me.kind === 'citizen' && <EidLevelBadge level={me.eidLevel} />})</span>
-              </button>
-            ) : (
-              <NavLink to="/dang-nhap" onClick={close}>{t('nav.signIn')}</NavLink>
-            )}
+            {/* The personal pages and sign-out, under the person's name. */}
+            {me ? <AccountMenu onNavigate={close} /> : <NavLink to="/dang-nhap" onClick={close}>{t('nav.signIn')}</NavLink>}
           </nav>
         </div>
       </header>

@@ -8,7 +8,6 @@ import DossierPage from './DossierPage';
 import Supervision from './Supervision';
 import AccessLog from '../privacy/AccessLog';
 import DeputiesPage from './deputies/DeputiesPage';
-import { DeputiesLink } from './deputies/DeputiesLink';
 
 addStrings(staffStrings);
 
@@ -21,7 +20,6 @@ function NotFound() {
 export default function StaffArea() {
   return (
     <div className="staff-area">
-      <DeputiesLink />
       <Routes>
         <Route index element={<Inbox />} />
         <Route path="ho-so/:id" element={<DossierPage />} />

@@ -31,7 +31,7 @@ export const staffStrings = {
         applicant: 'Người nộp hồ sơ', name: 'Họ và tên', idNumber: 'Số định danh cá nhân', phone: 'Số điện thoại', email: 'Thư điện tử', account: 'Tài khoản', walkIn: 'Nộp tại quầy (không có tài khoản)',
         form: 'Nội dung tờ khai', noForm: 'Không có nội dung tờ khai.', yes: 'Có', no: 'Không', item: 'Mục {{n}}',
         documents: 'Giấy tờ trong hồ sơ', noDocuments: 'Hồ sơ chưa có giấy tờ tải lên.', results: 'Kết quả giải quyết', viewer: 'Xem giấy tờ', openNew: 'Mở trong thẻ mới',
-        download: 'Tải về', pdfFallback: 'Trình duyệt không hiển thị được PDF.', viewing: 'Đang xem: {{name}}', addedAt: 'bổ sung lần {{seq}}',
+        download: 'Tải về', pdfFallback: 'Trình duyệt không hiển thị được PDF.', viewing: 'Đang xem: {{name}}', addedAt: 'thêm ở thao tác số {{seq}}',
         tracking: 'Phiếu kiểm soát quá trình giải quyết', trackingPdf: 'In phiếu kiểm soát (PDF)', seq: 'STT', handover: 'Bước / thao tác', fromTo: 'Bên giao → bên nhận',
         actor: 'Người thực hiện', at: 'Thời điểm', stepDueAt: 'Hạn của bước', judgement: 'Đánh giá', note: 'Ghi chú',
         slips: 'Phiếu, văn bản', receipt: 'Giấy tiếp nhận và hẹn trả kết quả', supplement: 'Phiếu yêu cầu bổ sung', refusal: 'Phiếu từ chối', apology: 'Văn bản xin lỗi và hẹn lại',
