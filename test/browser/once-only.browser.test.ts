@@ -37,6 +37,9 @@ describe('once-only in the browser: prefill from the population database, data-s
     await expectLocked('family_fatherName', 'Nguyễn Văn Thành');
     await expectLocked('family_motherName', 'Vũ Thị Hạnh');
     await expectLocked('family_spouseName', 'Phạm Thu Hằng');
+    // Nothing is marked missing before An has typed anything (the prefill arriving is not an edit).
+    expect(await page.getByText('Vui lòng nhập thông tin này').count()).toBe(0);
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
     expect(await page.getByText('Dữ liệu từ Cơ sở dữ liệu quốc gia về dân cư').count()).toBeGreaterThanOrEqual(9);
     // Contact details are suggestions the citizen may change.
     const phone = page.locator('[id$="applicant_phone"]');

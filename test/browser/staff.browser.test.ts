@@ -305,4 +305,28 @@ describe('officials\' workspace in the browser', () => {
     await officer.goto('/can-bo/giam-sat');
     await officer.getByText('Trang này dành cho cán bộ giám sát, lãnh đạo phòng và lãnh đạo cơ quan.').waitFor();
   }, 90_000);
+
+  it('hands the inbox to a deputy from the account menu, with plain messages for what is missing', async () => {
+    const page = await as_('ca.badinh.truongca');
+    await page.getByRole('button', { name: 'Tài khoản và trang cá nhân: Trịnh Quốc Bảo' }).click();
+    await page.getByRole('link', { name: 'Giao quyền khi vắng mặt' }).click();
+    await page.getByRole('heading', { name: 'Giao quyền khi vắng mặt', level: 1 }).waitFor();
+    // Submitted empty: each field says what it needs (not the API's schema wording), the first one takes the focus.
+    await page.getByRole('button', { name: 'Giao quyền', exact: true }).click();
+    await page.getByText('Chọn cán bộ nhận.').waitFor();
+    for (const m of ['Chọn ngày bắt đầu.', 'Chọn ngày kết thúc.', 'Nhập lý do (ví dụ: đi công tác, nghỉ phép).']) await page.getByText(m).waitFor();
+    expect(await page.getByText(/sai định dạng/).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('dep-deputyId');
+    expect(await page.getByLabel('Cán bộ nhận').getAttribute('aria-describedby')).toBe('dep-deputyId-err');
+    await page.getByLabel('Cán bộ nhận').selectOption({ label: 'Đinh Văn Long — Cán bộ tiếp nhận' });
+    await page.getByLabel('Từ ngày').fill('2031-03-10');
+    await page.getByLabel('Đến hết ngày').fill('2031-03-02');
+    await page.getByLabel('Lý do').fill('Đi công tác');
+    await page.getByRole('button', { name: 'Giao quyền', exact: true }).click();
+    await page.getByText('Ngày kết thúc không được trước ngày bắt đầu.').waitFor();
+    await page.getByLabel('Đến hết ngày').fill('2031-03-12');
+    await page.getByRole('button', { name: 'Giao quyền', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã giao quyền cho Đinh Văn Long từ 10/03/2031 đến 12/03/2031.' }).waitFor();
+    await shot(page, 'staff-deputies');
+  }, 60_000);
 });

@@ -32,7 +32,7 @@ export default function AccountPage() {
   if (!sec) return <Page title={t('acct.title')}>{error ? <ErrorBox error={error} /> : <Loading />}</Page>;
   return (
     <Page title={t('acct.title')}>
-      <p className="muted">{t('acct.lead')}</p>
+      <p className="muted">{t(sec.kind === 'citizen' ? 'acct.leadCitizen' : 'acct.lead')}</p>
       <div className="acct-sections">
         {sec.hasPassword && sec.kind === 'staff' && <PasswordSection sec={sec} onDone={changed} />}
         {sec.totp && <TotpSection sec={sec} onChange={changed} />}

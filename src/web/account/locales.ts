@@ -1,6 +1,7 @@
 /** Strings of the account page and the sign-in steps (TOTP, forced password change, enrolment). */
 const vi = {
   title: 'Tài khoản của tôi', menu: 'Tài khoản', lead: 'Mật khẩu, xác thực hai lớp, các phiên đăng nhập và lịch sử đăng nhập của bạn.',
+  leadCitizen: 'Các phiên đăng nhập và lịch sử đăng nhập của bạn. Mật khẩu và bảo mật của tài khoản định danh điện tử do VNeID quản lý.',
   // password
   pwTitle: 'Đổi mật khẩu', current: 'Mật khẩu hiện tại', newPw: 'Mật khẩu mới', newPwAgain: 'Nhập lại mật khẩu mới',
   pwHint: 'Ít nhất {{min}} ký tự. Nên dùng một cụm từ dễ nhớ gồm nhiều từ, ví dụ "bốn mùa hoa sữa Hà Nội". Không dùng tên đăng nhập, số định danh hay mật khẩu phổ biến.',
@@ -43,6 +44,7 @@ const vi = {
 
 const en: typeof vi = {
   title: 'My account', menu: 'Account', lead: 'Your password, two-factor sign-in, sessions and sign-in history.',
+  leadCitizen: 'Your sessions and sign-in history. The password and security of your e-ID account are managed by VNeID.',
   pwTitle: 'Change password', current: 'Current password', newPw: 'New password', newPwAgain: 'New password again',
   pwHint: 'At least {{min}} characters. A memorable phrase of several words works well, e.g. "four seasons of milk flowers". Not your username, ID number or a common password.',
   pwMismatch: 'The two new passwords differ.', pwChange: 'Change password', pwDone: 'Password changed.', pwDoneOthers_one: 'Password changed. {{count}} other session was signed out.',

@@ -19,16 +19,20 @@ export function AccountMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
   const nav = useNavigate();
-  const { pathname } = useLocation();
-  const [open, setOpen] = useState(false);
+  // Open only on the page it was opened on, so any navigation (a link, back/forward) closes it.
+  // window.location, not the router's location: that one lags while a lazy page loads (transition),
+  // and catching up must not close a menu opened meanwhile.
+  useLocation();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn !== null && openOn === window.location.pathname;
+  const setOpen = (v: boolean) => setOpenOn(v ? window.location.pathname : null);
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => setOpen(false), [pathname]);
   // Clicking or tabbing anywhere else closes it.
   useEffect(() => {
     if (!open) return;
-    const away = (e: Event) => { if (!root.current?.contains(e.target as Node)) setOpen(false); };
+    const away = (e: Event) => { if (!root.current?.contains(e.target as Node)) setOpenOn(null); };
     document.addEventListener('pointerdown', away);
     document.addEventListener('focusin', away);
     return () => {

@@ -59,6 +59,11 @@ export default function DeputiesPage() {
   const onSubmit = async (e: React.FormEvent) => {
     e.preventDefault();
     setError(null); setNotice(null); setFieldErrors({});
+    // Checked here first so an empty form gets plain words, not the API's schema messages.
+    const missing: Record<string, string> = {};
+    for (const k of ['deputyId', 'from', 'to', 'reason'] as const) if (!form[k].trim()) missing[k] = t(`dep.need.${k}`);
+    if (!missing.from && !missing.to && form.to < form.from) missing.to = t('dep.need.order');
+    if (Object.keys(missing).length) { setFieldErrors(missing); document.getElementById(`dep-${Object.keys(missing)[0]}`)?.focus(); return; }
     try {
       const d = await post<Deleg>('/me/deputies', form, key.current);
       key.current = newKey();
@@ -87,19 +92,19 @@ export default function DeputiesPage() {
       <form className="card" aria-labelledby="h-dep-new" onSubmit={onSubmit} noValidate>
         <h2 id="h-dep-new">{t('dep.give')}</h2>
         <label htmlFor="dep-deputyId">{t('dep.deputy')}</label>
-        <select id="dep-deputyId" value={form.deputyId} onChange={(e) => setForm({ ...form, deputyId: e.target.value })} aria-invalid={!!fieldErrors.deputyId}>
+        <select id="dep-deputyId" value={form.deputyId} onChange={(e) => setForm({ ...form, deputyId: e.target.value })} aria-invalid={!!fieldErrors.deputyId} aria-describedby={fieldErrors.deputyId ? 'dep-deputyId-err' : undefined}>
           <option value="">{t('dep.choose')}</option>
           {mine.candidates.map((c) => <option key={c.id} value={c.id}>{c.fullName}{c.title ? ` — ${c.title}` : ''}</option>)}
         </select>
         {fe('deputyId')}
         <label htmlFor="dep-from">{t('dep.from')}</label>
-        <input id="dep-from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} aria-invalid={!!fieldErrors.from} />
+        <input id="dep-from" type="date" value={form.from} onChange={(e) => setForm({ ...form, from: e.target.value })} aria-invalid={!!fieldErrors.from} aria-describedby={fieldErrors.from ? 'dep-from-err' : undefined} />
         {fe('from')}
         <label htmlFor="dep-to">{t('dep.to')}</label>
-        <input id="dep-to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} aria-invalid={!!fieldErrors.to} />
+        <input id="dep-to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} aria-invalid={!!fieldErrors.to} aria-describedby={fieldErrors.to ? 'dep-to-err' : undefined} />
         {fe('to')}
         <label htmlFor="dep-reason">{t('dep.reason')}</label>
-        <input id="dep-reason" value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} aria-invalid={!!fieldErrors.reason} />
+        <input id="dep-reason" value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} aria-invalid={!!fieldErrors.reason} aria-describedby={fieldErrors.reason ? 'dep-reason-err' : undefined} />
         {fe('reason')}
         <div className="btn-row"><button type="submit" className="btn btn-primary">{t('dep.save')}</button></div>
       </form>

@@ -7,6 +7,7 @@ export const deputyStrings = {
       save: 'Giao quyền', saved: 'Đã giao quyền cho {{name}} từ {{from}} đến {{to}}.', given: 'Tôi đã giao', received: 'Tôi đang được giao', none: 'Không có.',
       holding: 'Bạn đang xử lý thay: {{names}}.', revoke: 'Kết thúc', revoked: 'Đã kết thúc giao quyền.', supervision: 'Giao quyền trong cơ quan tôi giám sát',
       states: { scheduled: 'Sắp bắt đầu', active: 'Đang hiệu lực', ended: 'Đã hết hạn', revoked: 'Đã kết thúc' }, delegator: 'Người giao', period: 'Thời gian', state: 'Tình trạng',
+      need: { deputyId: 'Chọn cán bộ nhận.', from: 'Chọn ngày bắt đầu.', to: 'Chọn ngày kết thúc.', reason: 'Nhập lý do (ví dụ: đi công tác, nghỉ phép).', order: 'Ngày kết thúc không được trước ngày bắt đầu.' },
     },
   },
   en: {
@@ -16,6 +17,7 @@ export const deputyStrings = {
       save: 'Hand over', saved: 'Handed over to {{name}} from {{from}} to {{to}}.', given: 'Handed over by me', received: 'Held by me for others', none: 'None.',
       holding: 'You are acting for: {{names}}.', revoke: 'End', revoked: 'Delegation ended.', supervision: 'Delegations in the agencies I supervise',
       states: { scheduled: 'Scheduled', active: 'In force', ended: 'Over', revoked: 'Ended early' }, delegator: 'Delegator', period: 'Period', state: 'State',
+      need: { deputyId: 'Choose the deputy.', from: 'Choose the first day.', to: 'Choose the last day.', reason: 'Give a reason (e.g. a mission, leave).', order: 'The last day cannot be before the first day.' },
     },
   },
 };
