@@ -25,6 +25,8 @@ export default function ProcedurePage() {
   const total = (xs: { amount: number }[]) => xs.reduce((s, f) => s + f.amount, 0);
   return (
     <Page title={pick(p.name, p.nameEn)} actions={<Link className="btn btn-primary" to={`/thu-tuc/${p.code}/nop-ho-so`}>{t('proc.apply')}</Link>}>
+      {/* First, before the details: a citizen whose e-ID level is too low learns it before anything else. */}
+      {me?.kind === 'citizen' && (me.eidLevel ?? 0) < p.minEidLevel && <EidLevelNotice need={p.minEidLevel} have={me.eidLevel ?? 0} />}
       <div className="card">
         <dl className="facts">
           <dt>{t('proc.code')}</dt><dd>{p.code}</dd>
@@ -48,7 +50,6 @@ export default function ProcedurePage() {
         </dl>
         {p.onlineLevel === 'partial' && <p className="alert alert-info">{t('proc.partialNote')}</p>}
       </div>
-      {me?.kind === 'citizen' && (me.eidLevel ?? 0) < p.minEidLevel && <EidLevelNotice need={p.minEidLevel} have={me.eidLevel ?? 0} />}
       <DelegationNotice code={p.code} />
       <section className="card" aria-labelledby="h-docs">
         <h2 id="h-docs">{t('proc.documents')}</h2>
