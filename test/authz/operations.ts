@@ -132,6 +132,12 @@ export const OPERATIONS: Operation[] = [
   // In-app notices: each user their own.
   { op: 'GET /api/v1/notices', allow: signedIn, request: get(`${V}/notices`) },
   { op: 'POST /api/v1/notices/{id}/read', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/notices/${fx.noticeId}/read` }) },
+  // Notifications: citizens choose their own channels; sent messages (dev mailbox, outbox) hold every applicant's contacts: city level only.
+  { op: 'GET /api/v1/my/notification-preferences', allow: citizens, request: get(`${V}/my/notification-preferences`) },
+  { op: 'PUT /api/v1/my/notification-preferences', allow: citizens, request: () => ({ method: 'PUT', url: `${V}/my/notification-preferences`, body: { email: true, sms: true } }) },
+  { op: 'GET /api/v1/dev/mailbox', allow: cityAdmin, request: get(`${V}/dev/mailbox`) },
+  { op: 'GET /api/v1/notifications/outbox', allow: cityAdmin, request: get(`${V}/notifications/outbox?state=dead`) },
+  { op: 'POST /api/v1/notifications/outbox/retry', allow: cityAdmin, request: () => ({ method: 'POST', url: `${V}/notifications/outbox/retry`, body: { ids: [2147483000] } }) },
   // Personal data: officials who handle dossiers (not administrators by their role), with a purpose.
   { op: 'GET /api/v1/citizens/{idNumber}', allow: dossierStaff, request: get(`${V}/citizens/001090012345?purpose=desk_reception`) },
   { op: 'GET /api/v1/population/people/{idNumber}', allow: dossierStaff, request: get(`${V}/population/people/001090012345?purpose=identity_verification`) },

@@ -13,6 +13,7 @@ import { signatureFor, type RoutedDelegation } from '../delegation/signature.ts'
 import './transfer.ts';
 import { worksIn } from '../identity/authz.ts';
 import { unitChain } from '../agencies/service.ts';
+import { enqueueForAction } from '../notifications/enqueue.ts';
 import { check, type ActionName, type ResolvedStep } from './lifecycle.ts';
 import { Status, statusNames } from './status.ts';
 import type { DocumentRef } from './submit.ts';
@@ -332,5 +333,7 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
     // E-results also go into the applicant's personal data store (once-only reuse later).
     if (action === 'sign') await storeResults(tx, updated, newDocs.map((x) => x.file));
   }
+  // The applicant's email/SMS/in-app messages, in this transaction (notifications/enqueue.ts).
+  await enqueueForAction(tx, updated, action, rec.data, rec.note);
   return updated;
 }

@@ -1,0 +1,166 @@
+import pg from 'pg';
+import { afterEach, describe, expect, it, inject } from 'vitest';
+import { as } from '../../../test/server.ts';
+import { AN, useDossierSuite, step, submit, submissionFor } from '../../../test/dossiers.ts';
+import { act } from '../dossiers/actions.ts';
+import { principalFor } from '../identity/service.ts';
+import { DELIVER_JOB } from './jobs.ts';
+import { MAX_ATTEMPTS } from './deliver.ts';
+import { devEmail, setTransports, type EmailTransport } from './transports.ts';
+
+const t = useDossierSuite();
+
+async function q<T = any>(text: string, values: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: t.srv.dbUrl });
+  await c.connect();
+  try {
+    return (await c.query(text, values)).rows;
+  } finally {
+    await c.end();
+  }
+}
+const outbox = (dossierId: string) => q('select * from notification_outbox where dossier_id = $1 order by action_seq, channel', [dossierId]);
+const deliver = () => t.srv.ctx.jobs.runNow(DELIVER_JOB);
+/** Makes retries due now instead of after their backoff. */
+const dueNow = (dossierId: string) => q(`update notification_outbox set next_attempt_at = now() where dossier_id = $1 and state = 'pending'`, [dossierId]);
+
+afterEach(() => setTransports(undefined));
+
+describe(`notifications (${inject('pgKind')})`, () => {
+  it('an action enqueues exactly one message per channel of the applicant, in its own transaction', async () => {
+    // Earlier suites' messages (and the demo dossiers') go out first: this test counts its own.
+    await deliver();
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const d = (await submit(t.citizen, t.proc)).body;
+    expect(await outbox(d.id)).toEqual([]); // submission itself notifies nobody: receipt does
+    const received = await step(desk, d.id, 'receive');
+    const rows = await outbox(d.id);
+    expect(rows.map((r) => [r.event, r.channel, r.action_seq])).toEqual([
+      ['received', 'email', received.version], ['received', 'inapp', received.version], ['received', 'sms', received.version],
+    ]);
+    expect(rows.find((r) => r.channel === 'email').address).toBe('an.nguyen@example.vn');
+    expect(rows.find((r) => r.channel === 'sms').address).toBe(AN.phone);
+    expect(new Set(rows.map((r) => r.dedupe_key)).size).toBe(3);
+
+    // A stale version is refused: nothing enqueued.
+    const stale = await desk.post(`/api/v1/dossiers/${d.id}/forward`, { version: received.version - 1 });
+    expect(stale.status).toBe(409);
+    // An action whose transaction rolls back after act() leaves no message behind.
+    const p = await principalFor(t.srv.ctx.db, 'catp.tiepnhan');
+    await expect(t.srv.ctx.db.transaction().execute(async (tx) => {
+      await act(tx, p, d.id, 'request_supplement', { version: received.version, items: [{ name: 'Tờ khai', reason: 'Thiếu chữ ký' }] });
+      expect((await tx.selectFrom('notification_outbox').select('id').where('dossier_id', '=', d.id).execute()).length).toBe(6);
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    expect(await outbox(d.id)).toHaveLength(3);
+    // A supplement request enqueues its own three.
+    await step(desk, d.id, 'request-supplement', { items: [{ name: 'Ảnh chân dung 4x6', reason: 'Ảnh mờ' }] });
+    expect((await outbox(d.id)).filter((r) => r.event === 'supplement_requested')).toHaveLength(3);
+  });
+
+  it('delivers each message once even when the job runs twice at the same time; the dev mailbox shows the Vietnamese text', async () => {
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const d = (await submit(t.citizen, t.proc)).body;
+    await step(desk, d.id, 'receive');
+    await Promise.all([deliver(), deliver(), deliver()]);
+    await deliver();
+    const rows = await outbox(d.id);
+    expect(rows.map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+    expect(rows.every((r) => r.attempts === 1 && r.sent_at)).toBe(true);
+    const box = await q('select * from dev_mailbox where outbox_id = any($1)', [rows.map((r) => r.id)]);
+    expect(box.map((m) => m.channel).sort()).toEqual(['email', 'sms']);
+    const notices = (await t.citizen.get('/api/v1/notices')).body.items.filter((n: any) => n.dossierId === d.id && n.kind === 'dossier_received');
+    expect(notices).toHaveLength(1);
+    expect(notices[0].title.vi).toBe(`Hồ sơ ${d.code} đã được tiếp nhận`);
+
+    const admin = await as(t.srv.base, 'admin');
+    const mail = await admin.get('/api/v1/dev/mailbox?limit=500');
+    expect(mail.status).toBe(200);
+    expect(mail.body.emailTransport).toBe('dev');
+    const email = mail.body.items.find((m: any) => m.channel === 'email' && m.subject?.includes(d.code));
+    expect(email.subject).toBe(`Hồ sơ ${d.code} đã được tiếp nhận`);
+    expect(email.to).toBe('an.nguyen@example.vn');
+    expect(email.body).toContain('Kính gửi Nguyễn Văn An');
+    expect(email.body).toContain(`http://motcua.test/tra-cuu/${d.code}`);
+    expect(email.body).toMatch(/Ngày hẹn trả kết quả: \d\d:\d\d \d\d\/\d\d\/20\d\d\./);
+    expect(email.body).toContain(`Your dossier ${d.code}`);
+    // The due date is shown in Hanoi time.
+    const dueAt = new Date((await t.citizen.get(`/api/v1/dossiers/${d.id}`)).body.dueAt);
+    const hanoi = new Date(dueAt.getTime() + 7 * 3600_000);
+    expect(email.body).toContain(`${String(hanoi.getUTCHours()).padStart(2, '0')}:${String(hanoi.getUTCMinutes()).padStart(2, '0')} ${String(hanoi.getUTCDate()).padStart(2, '0')}/`);
+    expect((await t.citizen.get('/api/v1/dev/mailbox')).status).toBe(403);
+    expect((await desk.get('/api/v1/dev/mailbox')).status).toBe(403);
+  });
+
+  it('a failing transport is retried with backoff and then succeeds; after every attempt fails the message is dead for administrators', async () => {
+    await deliver();
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const d = (await submit(t.citizen, t.proc)).body;
+    await step(desk, d.id, 'receive');
+    let failures = 1;
+    const flaky: EmailTransport = { async send(db, m, id) {
+      if (failures-- > 0) throw new Error('421 SMTP service not available');
+      await devEmail.send(db, m, id);
+    } };
+    setTransports({ email: flaky });
+    await deliver();
+    let email = (await outbox(d.id)).find((r) => r.channel === 'email');
+    expect(email).toMatchObject({ state: 'pending', attempts: 1, last_error: '421 SMTP service not available' });
+    expect(new Date(email.next_attempt_at).getTime()).toBeGreaterThan(Date.now() + 20_000);
+    await deliver(); // not due yet: nothing happens
+    expect((await outbox(d.id)).find((r) => r.channel === 'email').attempts).toBe(1);
+    await dueNow(d.id);
+    await deliver();
+    email = (await outbox(d.id)).find((r) => r.channel === 'email');
+    expect(email).toMatchObject({ state: 'sent', attempts: 2, last_error: null });
+    expect(await q('select 1 from dev_mailbox where outbox_id = $1', [email.id])).toHaveLength(1);
+
+    // Always failing: dead after MAX_ATTEMPTS, listed for the city administrator, who can retry it.
+    setTransports({ email: { async send() { throw new Error('550 mailbox unavailable'); } } });
+    await step(desk, d.id, 'request-supplement', { items: [{ name: 'Tờ khai', reason: 'Thiếu chữ ký' }] });
+    for (let i = 0; i < MAX_ATTEMPTS + 1; i++) {
+      await dueNow(d.id);
+      await deliver();
+    }
+    const dead = (await outbox(d.id)).find((r) => r.event === 'supplement_requested' && r.channel === 'email');
+    expect(dead).toMatchObject({ state: 'dead', attempts: MAX_ATTEMPTS, last_error: '550 mailbox unavailable' });
+    const admin = await as(t.srv.base, 'admin');
+    const list = await admin.get('/api/v1/notifications/outbox?state=dead');
+    expect(list.body.items.map((x: any) => x.id)).toContain(Number(dead.id));
+    expect((await desk.get('/api/v1/notifications/outbox?state=dead')).status).toBe(403);
+    setTransports(undefined);
+    expect((await admin.post('/api/v1/notifications/outbox/retry', { ids: [Number(dead.id)] })).body).toEqual({ retried: 1 });
+    await deliver();
+    expect((await outbox(d.id)).find((r) => r.id === dead.id).state).toBe('sent');
+    expect((await admin.post('/api/v1/notifications/outbox/retry', { ids: [Number(dead.id)] })).body).toEqual({ retried: 0 });
+  });
+
+  it('citizens choose their channels; in-app is always on', async () => {
+    const binh = await as(t.srv.base, '001195006789');
+    const before = await binh.get('/api/v1/my/notification-preferences');
+    expect(before.body).toMatchObject({ email: true, sms: true, inapp: true, email_address: 'binh.tran@example.vn', phone: '0987654321' });
+    const put = await binh.call('PUT', '/api/v1/my/notification-preferences', { email: false, sms: false });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ email: false, sms: false, inapp: true });
+    expect((await binh.get('/api/v1/my/notification-preferences')).body).toMatchObject({ email: false, sms: false });
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    expect((await desk.get('/api/v1/my/notification-preferences')).status).toBe(403);
+    const body = await submissionFor(binh, t.proc, { idNumber: '001195006789', fullName: 'Trần Thị Bình', phone: '0987654321' });
+    const d = (await binh.post('/api/v1/dossiers', body)).body;
+    await step(desk, d.id, 'receive');
+    expect((await outbox(d.id)).map((r) => r.channel)).toEqual(['inapp']);
+    await binh.call('PUT', '/api/v1/my/notification-preferences', { email: false, sms: true });
+    await step(desk, d.id, 'request-supplement', { items: [{ name: 'Tờ khai', reason: 'Thiếu chữ ký' }] });
+    expect((await outbox(d.id)).filter((r) => r.event === 'supplement_requested').map((r) => r.channel)).toEqual(['inapp', 'sms']);
+  });
+
+  it('a walk-in applicant is told on the phone and email given at the desk', async () => {
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const applicant = { fullName: 'Phạm Thị Dung', phone: '0911222333', email: 'dung.pham@example.vn' };
+    const body = await submissionFor(desk, t.proc, applicant);
+    const r = await desk.post('/api/v1/dossiers', { ...body, applicant, receive: true });
+    expect(r.status).toBe(201);
+    const rows = await outbox(r.body.id);
+    expect(rows.map((x) => [x.channel, x.address, x.user_id])).toEqual([['email', 'dung.pham@example.vn', null], ['sms', '0911222333', null]]);
+  });
+});
