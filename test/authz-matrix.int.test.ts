@@ -72,6 +72,10 @@ beforeAll(async () => {
   fx.binhFileId = await uploadOk(api.binh);
   // An item of An's data store whose file this server holds (the seeded ones' files are in the template's storage).
   fx.storeItemId = (await api.an.post('/api/v1/my/data-store', { fileId: await uploadOk(api.an), documentType: 'the-can-cuoc', title: 'Thẻ căn cước' })).body.id;
+  // An e-result: a second dossier of An taken to the signature without an uploaded result file.
+  const signedId = (await submit(api.an, s.proc, { documents: [{ code: s.proc.documents[s.proc.documents.length - 1].code, fileIds: [await uploadOk(api.an)] }] })).body.id;
+  for (const [who, action] of [['desk', 'receive'], ['desk', 'forward'], ['officer', 'forward'], ['head', 'forward'], ['signer', 'sign']] as const) await step(api[who], signedId, action);
+  fx.resultId = (await ok('results', api.an.get(`/api/v1/results?dossierId=${signedId}`))).items[0].id;
   // A reminder for An, as the reminder job writes it.
   await notify(s.srv.ctx.db, [{ userId: fx.userIds.an, kind: 'reminder', dedupeKey: 'authz-matrix', titleVi: 'Nhắc việc', titleEn: 'Reminder', bodyVi: 'Nhắc việc', bodyEn: 'Reminder', dossierId: fx.dossierId }]);
   const n = (await api.an.get('/api/v1/notices')).body.items;

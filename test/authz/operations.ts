@@ -17,6 +17,8 @@ export interface Fixture {
   userIds: Record<string, string>;
   /** An item of An's personal data store. */
   storeItemId: string;
+  /** An e-result issued for a second dossier of An (signed without an uploaded file). */
+  resultId: string;
   /** Staff accounts (fixture-made: `target`) and units by code, as the staff administration API shows them. */
   staffIds: Record<string, string>;
   units: Record<string, { id: string; desk: string; leadership: string }>;
@@ -156,5 +158,10 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/my/data-store/{id}', allow: ['an'], request: (fx) => ({ method: 'GET', url: `${V}/my/data-store/${fx.storeItemId}` }) },
   { op: 'GET /api/v1/my/data-store/{id}/file', allow: ['an'], request: (fx) => ({ method: 'GET', url: `${V}/my/data-store/${fx.storeItemId}/file` }) },
   { op: 'DELETE /api/v1/my/data-store/{id}', allow: ['an'], request: (fx) => ({ method: 'DELETE', url: `${V}/my/data-store/${fx.storeItemId}` }) },
+  // Electronic results: anyone verifies; the dossier's applicant and agency staff list them; the issuing agency's signer or supervisor revokes (the second gets 409).
+  { op: 'GET /api/v1/public/results/{id}', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/public/results/${fx.resultId}` }) },
+  { op: 'POST /api/v1/public/results/verify', allow: everyone, request: () => ({ method: 'POST', url: `${V}/public/results/verify`, body: multipart() }) },
+  { op: 'GET /api/v1/results', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/results?dossierId=${fx.dossierId}` }) },
+  { op: 'POST /api/v1/results/{id}/revoke', allow: ['signer', 'supervisor'], request: (fx) => ({ method: 'POST', url: `${V}/results/${fx.resultId}/revoke`, body: { reason: 'Kiểm thử phân quyền' } }) },
   ...IDENTITY_OPERATIONS,
 ];

@@ -13,6 +13,7 @@ import { signatureFor, type RoutedDelegation } from '../delegation/signature.ts'
 import './transfer.ts';
 import { worksIn } from '../identity/authz.ts';
 import { unitChain } from '../agencies/service.ts';
+import { issueResult, resultsEnabled } from '../results/service.ts';
 import { enqueueForAction } from '../notifications/enqueue.ts';
 import { check, type ActionName, type ResolvedStep } from './lifecycle.ts';
 import { Status, statusNames } from './status.ts';
@@ -271,6 +272,8 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
       // The signature block (TUQ./KT./TM.), from the delegation the dossier was routed by and the signer's position.
       const signature = await signatureFor(tx, { agencyId: d.agency_id, signerId: p.userId, delegation: (d.delegation as RoutedDelegation | null) ?? null, onBehalfOf: behalfOf });
       patch.signature = JSON.stringify(signature) as any;
+      // No uploaded result: the e-result is rendered from the procedure's template and signed with the agency certificate.
+      if (!newDocs.length && resultsEnabled()) newDocs = [{ code: 'result', file: await issueResult(tx, d, p, signature) }];
       rec.data = { resultFiles: newDocs.map((x) => x.file.id), signature };
       break;
     }

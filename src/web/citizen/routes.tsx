@@ -16,6 +16,7 @@ const DossierView = lazy(() => import('./DossierView'));
 const Track = lazy(() => import('./Track'));
 const DataAccess = lazy(() => import('../privacy/DataAccess'));
 const MyData = lazy(() => import('./MyData'));
+const VerifyResult = lazy(() => import('../results/Verify'));
 
 export const citizenRoutes = (
   <>
@@ -28,5 +29,7 @@ export const citizenRoutes = (
     <Route path="/kho-du-lieu" element={<RequireSession kind="citizen"><MyData /></RequireSession>} />
     <Route path="/tra-cuu" element={<Track />} />
     <Route path="/tra-cuu/:code" element={<Track />} />
+    <Route path="/xac-thuc" element={<VerifyResult />} />
+    <Route path="/xac-thuc/:code" element={<VerifyResult />} />
   </>
 );

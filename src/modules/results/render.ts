@@ -1,0 +1,118 @@
+/**
+ * Renders an electronic result (kết quả điện tử) to PDF from a template (templates.json): the
+ * national header, the issuing agency, the document title, the applicant's particulars, the text,
+ * place and date, the signature block stored on the dossier at signing (TUQ./KT./TM. lines), and a
+ * QR code to the public verification page. Fonts and layout are the slips module's.
+ */
+import QRCode from 'qrcode';
+import { drawDocumentHeader, drawTitle } from '../slips/common.ts';
+import { formatVnDate } from '../slips/format.ts';
+import { SIZE, SlipWriter, type Run } from '../slips/layout.ts';
+import templates from './templates.json' with { type: 'json' };
+
+export interface TemplateField {
+  label: string;
+  value: string;
+  bold?: boolean;
+  format?: 'date';
+}
+
+export interface ResultTemplate {
+  fields: TemplateField[];
+  intro: string;
+  body: string[];
+}
+
+export interface ResultDocument {
+  procedureCode: string;
+  procedureName: string;
+  title: string;
+  dossierCode: string;
+  applicantName: string;
+  applicantIdNumber?: string;
+  form: Record<string, unknown>;
+  agency: { name: string; parentName?: string; province: string };
+  /** Signature block lines, top to bottom (e.g. `KT. GIÁM ĐỐC`, `PHÓ GIÁM ĐỐC`). */
+  signatureLines: string[];
+  signerName: string;
+  issuedAt: Date;
+  verifyCode: string;
+  verifyUrl: string;
+}
+
+export function templateFor(procedureCode: string): ResultTemplate {
+  const own = (templates.procedures as Record<string, ResultTemplate | undefined>)[procedureCode];
+  return own ?? (templates.default as ResultTemplate);
+}
+
+function lookup(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+}
+
+/** Fills `{placeholders}`; returns undefined when a placeholder has no value (the line is left out). */
+export function fill(text: string, doc: ResultDocument, format?: 'date'): string | undefined {
+  let missing = false;
+  const out = text.replace(/\{([a-zA-Z0-9_.]+)\}/g, (_, key: string) => {
+    let v: unknown;
+    if (key === 'agency') v = doc.agency.name;
+    else if (key === 'applicant') v = doc.applicantName;
+    else if (key === 'idNumber') v = doc.applicantIdNumber;
+    else if (key === 'procedure') v = doc.procedureName;
+    else if (key === 'code') v = doc.dossierCode;
+    else if (key === 'title') v = doc.title;
+    else if (key.startsWith('form.')) v = lookup(doc.form, key.slice(5));
+    if (v === undefined || v === null || v === '' || typeof v === 'object') {
+      missing = true;
+      return '';
+    }
+    const s = String(v);
+    if (format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(s)) return s.split('-').reverse().join('/');
+    return s;
+  });
+  return missing ? undefined : out;
+}
+
+export async function renderResult(doc: ResultDocument): Promise<Buffer> {
+  const tpl = templateFor(doc.procedureCode);
+  const w = new SlipWriter({ title: `${doc.title} — ${doc.dossierCode}`, subject: doc.procedureName, date: doc.issuedAt, footerLabel: `Mã xác thực: ${doc.verifyCode}` });
+  const agencyLines = [doc.agency.parentName, doc.agency.name].filter((x): x is string => Boolean(x)).map((s) => s.normalize('NFC').toLocaleUpperCase('vi'));
+  drawDocumentHeader(w, { agencyLines, leftNote: `Số: ${doc.dossierCode}`, place: doc.agency.province, date: doc.issuedAt });
+  drawTitle(w, doc.title, [`(Thủ tục: ${doc.procedureName})`]);
+
+  const indent = 28;
+  const intro = fill(tpl.intro, doc);
+  if (intro) w.paragraph(intro, { firstLineIndent: indent, spaceAfter: 6 });
+  for (const f of tpl.fields) {
+    const v = fill(f.value, doc, f.format);
+    if (v === undefined) continue;
+    const runs: Run[] = [{ text: `${f.label}: ` }, { text: v, font: f.bold ? 'bold' : 'regular' }];
+    w.paragraph(runs, { x: w.left + indent, spaceAfter: 2 });
+  }
+  w.space(6);
+  for (const p of tpl.body) {
+    const t = fill(p, doc);
+    if (t) w.paragraph(t, { firstLineIndent: indent, spaceAfter: 5 });
+  }
+
+  // Signature block on the right half, QR code and verification code on the left.
+  w.space(12);
+  const half = w.width / 2;
+  w.ensure(150);
+  const top = w.y;
+  const sx = w.left + half;
+  for (const line of doc.signatureLines) w.paragraph(line, { x: sx, width: half, align: 'center', font: 'bold' });
+  w.paragraph('(Đã ký số)', { x: sx, width: half, align: 'center', font: 'italic', size: SIZE.small, spaceAfter: 36 });
+  w.paragraph(doc.signerName, { x: sx, width: half, align: 'center', font: 'bold' });
+  const bottomRight = w.y;
+
+  const qr = await QRCode.toBuffer(doc.verifyUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, scale: 4 });
+  const qrSize = 88;
+  w.doc.image(qr, w.left, top, { width: qrSize, height: qrSize });
+  w.y = top + qrSize + 4;
+  const small = { x: w.left, width: half - 12, size: SIZE.small - 0.5 };
+  w.paragraph([{ text: 'Mã xác thực: ' }, { text: doc.verifyCode, font: 'bold' }], small);
+  w.paragraph(`Kiểm tra tại: ${doc.verifyUrl}`, { ...small, font: 'italic' });
+  w.paragraph(`Ngày ký: ${formatVnDate(doc.issuedAt)}`, small);
+  w.y = Math.max(w.y, bottomRight);
+  return w.finish();
+}
