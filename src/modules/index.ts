@@ -8,6 +8,7 @@ import { filesModule } from './files/module.ts';
 import { noticesModule } from './notices/module.ts';
 import { delegationModule } from './delegation/module.ts';
 import { dossiersModule } from './dossiers/module.ts';
+import { paymentsModule } from './payments/module.ts';
 import { resultsModule } from './results/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { reorganisationModule } from './reorganisation/module.ts';
@@ -18,4 +19,4 @@ import { populationModule } from './population/module.ts';
 import { privacyModule } from './privacy/module.ts';
 
 /** The capabilities of the monolith, in dependency order (migrations and seeds run in this order). */
-export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, delegationModule, filesModule, noticesModule, populationModule, dossiersModule, resultsModule, notificationsModule, reorganisationModule, dataStoreModule, feedbackModule, queueModule, privacyModule];
+export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, delegationModule, filesModule, noticesModule, populationModule, dossiersModule, paymentsModule, resultsModule, notificationsModule, reorganisationModule, dataStoreModule, feedbackModule, queueModule, privacyModule];

@@ -120,6 +120,14 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/dossiers/{id}/rating', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}/rating` }) },
   // Only the applicant rates (the dossier is not finished: 409 for An, refused for everyone else).
   { op: 'POST /api/v1/dossiers/{id}/rating', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/dossiers/${fx.dossierId}/rating`, body: { level: 'satisfied' } }) },
+  // Online payment: the applicant opens an order (the fixture dossier is not waiting for payment: 409 past authorisation); staff of the agency see orders.
+  { op: 'POST /api/v1/dossiers/{id}/payments', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/dossiers/${fx.dossierId}/payments`, body: {} }) },
+  { op: 'GET /api/v1/dossiers/{id}/payments', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}/payments` }) },
+  // The gateway authenticates by its HMAC signature, not by a session: unsigned, everyone (signed in or not) gets 401.
+  { op: 'POST /api/v1/payments/callback', allow: [], request: () => ({ method: 'POST', url: `${V}/payments/callback`, body: { orderNo: 'MC0', transactionNo: 'T0', amount: 1, status: 'success' } }) },
+  // No order in the fixture: nobody finds one (payer and agency staff access is tested in payments.int.test.ts).
+  { op: 'GET /api/v1/payments/{id}/receipt.pdf', allow: [], request: () => ({ method: 'GET', url: `${V}/payments/00000000-0000-4000-8000-000000000000/receipt.pdf` }) },
+  { op: 'GET /api/v1/payments/reconciliation', allow: ['supervisor'], request: () => ({ method: 'GET', url: `${V}/payments/reconciliation?agencyCode=000.00.11.H26` }) },
   ...dossierActions.map((a): Operation => ({ op: `POST /api/v1/dossiers/{id}/${a}`, allow: 'lifecycle', request: () => ({ method: 'POST', url: '' }) })),
   // Staff search their agencies' dossiers: only the dossier's own staff find An's.
   { op: 'GET /api/v1/dossiers', allow: staffActors, request: (fx) => ({ method: 'GET', url: `${V}/dossiers?code=${fx.dossierCode}` }), visible: { who: ownStaff, in: (b, fx) => b.items.some((d: any) => d.id === fx.dossierId) } },

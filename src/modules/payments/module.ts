@@ -1,0 +1,8 @@
+import type { Module } from '../../platform/context.ts';
+import { paymentRoutes } from './routes.ts';
+
+export const paymentsModule: Module = {
+  name: 'payments',
+  migrations: new URL('./migrations', import.meta.url).pathname,
+  routes: paymentRoutes,
+};
