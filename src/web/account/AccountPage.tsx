@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { accountStrings } from './locales';
 import { CodeField, Field, RecoveryCodes, TotpEnrol, deviceName, useFieldErrors } from './parts';
 import './account.css';
+import NotificationPreferences from '../notifications/PreferencesSection';
 
 addStrings(accountStrings);
 
@@ -36,6 +37,7 @@ export default function AccountPage() {
       <div className="acct-sections">
         {sec.hasPassword && sec.kind === 'staff' && <PasswordSection sec={sec} onDone={changed} />}
         {sec.totp && <TotpSection sec={sec} onChange={changed} />}
+        {sec.kind === 'citizen' && <NotificationPreferences />}
         <SessionsSection idle={idle} onIdle={setIdle} onChange={changed} />
         <HistorySection key={historyKey} />
       </div>

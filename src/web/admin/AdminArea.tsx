@@ -20,6 +20,7 @@ const SignInAudit = lazy(() => import('./users/SignInAudit'));
 const SecurityPolicy = lazy(() => import('./users/SecurityPolicy'));
 const DelegationsPage = lazy(() => import('./delegations/DelegationsPage'));
 const MergersPage = lazy(() => import('./reorganisation/MergersPage'));
+const DevMailbox = lazy(() => import('../notifications/DevMailbox'));
 
 /** A signed-in official without an administrator role: say so plainly instead of showing empty pages. */
 function Forbidden() {
@@ -59,6 +60,7 @@ export default function AdminArea() {
         <Route path="chinh-sach-bao-mat" element={<SecurityPolicy />} />
         <Route path="uy-quyen" element={<DelegationsPage />} />
         <Route path="sap-xep-don-vi" element={<MergersPage />} />
+        <Route path="hop-thu" element={<DevMailbox />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>
