@@ -6,6 +6,7 @@ import { fmtDateTime } from '../format';
 import { ErrorBox, Loading, Page, StatusBadge, Timeliness, useLocalName } from '../components/ui';
 import { FileDrop, type Uploaded } from '../components/FileDrop';
 import { DelegationNote, SignatureBlock } from '../components/SignatureBlock';
+import { PaymentPanel } from '../payments/PaymentPanel';
 
 const FINISHED = [3, 7, 8, 9, 10];
 const SLIP_ACTION: Record<string, string> = { receipt: 'receive', supplement: 'request_supplement', refusal: 'refuse', apology: 'extend' };
@@ -52,6 +53,8 @@ export default function DossierView() {
       {d.status === 5 && lastSupplement && d.availableActions.includes('resubmit') && (
         <Supplement dossier={d} request={lastSupplement} documents={proc?.documents ?? []} onDone={load} onError={setError} />
       )}
+
+      {(d.status === 6 || !!d.feeAmount) && <PaymentPanel dossier={d} onChanged={load} />}
 
       {results.length > 0 && (
         <section className="card" aria-labelledby="h-result">
