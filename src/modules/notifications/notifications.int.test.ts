@@ -154,6 +154,29 @@ describe(`notifications (${inject('pgKind')})`, () => {
     expect((await outbox(d.id)).filter((r) => r.event === 'supplement_requested').map((r) => r.channel)).toEqual(['inapp', 'sms']);
   });
 
+  it('the fee request shows the amount in đồng and the apology gives the reason and the new date in Hanoi time', async () => {
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const officer = await as(t.srv.base, 'catp.canbo');
+    const d = (await submit(t.citizen, t.proc)).body;
+    await step(desk, d.id, 'receive');
+    await step(desk, d.id, 'forward');
+    await step(officer, d.id, 'request-payment', { amount: 150000, description: 'Lệ phí cấp phiếu lý lịch tư pháp' });
+    const newDue = new Date(Date.UTC(2031, 0, 15, 10, 0)); // 17:00 in Hanoi
+    await step(officer, d.id, 'extend', { reason: 'Chờ kết quả xác minh của cơ quan công an', newDueAt: newDue.toISOString() });
+    expect((await outbox(d.id)).map((r) => r.event)).toEqual(expect.arrayContaining(['payment_requested', 'extended']));
+    await deliver();
+    const admin = await as(t.srv.base, 'admin');
+    const mails = (await admin.get('/api/v1/dev/mailbox?limit=500')).body.items.filter((m: any) => m.channel === 'email' && m.subject?.includes(d.code));
+    const pay = mails.find((m: any) => m.subject.includes('nộp phí'));
+    expect(pay.subject).toBe(`Hồ sơ ${d.code}: đề nghị nộp phí, lệ phí 150.000 đồng`);
+    const sorry = mails.find((m: any) => m.subject.includes('xin lỗi'));
+    expect(sorry.body).toContain('thành thật xin lỗi');
+    expect(sorry.body).toContain('Lý do: Chờ kết quả xác minh của cơ quan công an');
+    expect(sorry.body).toContain('Ngày hẹn trả mới: 17:00 15/01/2031.');
+    const sms = (await admin.get('/api/v1/dev/mailbox?limit=500')).body.items.filter((m: any) => m.channel === 'sms' && m.body.includes(d.code));
+    expect(sms.map((m: any) => m.to)).toEqual([AN.phone, AN.phone, AN.phone]);
+  });
+
   it('a walk-in applicant is told on the phone and email given at the desk', async () => {
     const desk = await as(t.srv.base, 'catp.tiepnhan');
     const applicant = { fullName: 'Phạm Thị Dung', phone: '0911222333', email: 'dung.pham@example.vn' };
