@@ -148,6 +148,10 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/dev/mailbox', allow: cityAdmin, request: get(`${V}/dev/mailbox`) },
   { op: 'GET /api/v1/notifications/outbox', allow: cityAdmin, request: get(`${V}/notifications/outbox?state=dead`) },
   { op: 'POST /api/v1/notifications/outbox/retry', allow: cityAdmin, request: () => ({ method: 'POST', url: `${V}/notifications/outbox/retry`, body: { ids: [2147483000] } }) },
+  { op: 'GET /api/v1/notifications/templates', allow: cityAdmin, request: get(`${V}/notifications/templates`) },
+  // Writes the seeded default back unchanged (actors run in parallel: the template must stay as it was).
+  { op: 'PUT /api/v1/notifications/templates/{event}/{channel}', allow: cityAdmin, request: () => ({ method: 'PUT', url: `${V}/notifications/templates/result_returned/sms`,
+    body: { subjectVi: '', subjectEn: '', bodyVi: 'Ket qua ho so {code} da duoc tra. Cam on ong/ba.', bodyEn: 'The result of dossier {code} has been handed over. Thank you.' } }) },
   // Personal data: officials who handle dossiers (not administrators by their role), with a purpose.
   { op: 'GET /api/v1/citizens/{idNumber}', allow: dossierStaff, request: get(`${V}/citizens/001090012345?purpose=desk_reception`) },
   { op: 'GET /api/v1/population/people/{idNumber}', allow: dossierStaff, request: get(`${V}/population/people/001090012345?purpose=identity_verification`) },

@@ -12,6 +12,7 @@ export const EVENT_FOR_ACTION: Record<string, string> = {
   request_payment: 'payment_requested',
   sign: 'result_ready',
   return: 'result_returned',
+  refuse: 'refused',
 };
 
 /** The dossier fields a notification needs (a `dossier` row has them all). */

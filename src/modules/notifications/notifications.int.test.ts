@@ -177,6 +177,28 @@ describe(`notifications (${inject('pgKind')})`, () => {
     expect(sms.map((m: any) => m.to)).toEqual([AN.phone, AN.phone, AN.phone]);
   });
 
+  it('templates are data: a city administrator rewords one and the next message uses it; a refusal tells the applicant', async () => {
+    const admin = await as(t.srv.base, 'admin');
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    const list = (await admin.get('/api/v1/notifications/templates')).body;
+    expect(list.items.map((x: any) => `${x.event}/${x.channel}`)).toEqual(expect.arrayContaining(['received/email', 'supplement_requested/sms', 'extended/inapp', 'payment_requested/email', 'result_ready/email', 'result_returned/sms', 'refused/email']));
+    expect((await desk.get('/api/v1/notifications/templates')).status).toBe(403);
+    const body = { subjectVi: 'Thông báo: hồ sơ {code} bị từ chối', subjectEn: 'Notice: dossier {code} refused', bodyVi: 'Lý do từ chối: {reason}. Tra cứu: {link}', bodyEn: 'Reason: {reason}. Track: {link}' };
+    const bad = await admin.call('PUT', '/api/v1/notifications/templates/refused/email', { ...body, bodyVi: 'Chào {hoTen}' });
+    expect(bad.status).toBe(400);
+    expect((await admin.call('PUT', '/api/v1/notifications/templates/refused/email', body)).status).toBe(200);
+    expect((await admin.call('PUT', '/api/v1/notifications/templates/no_such_event/email', body)).status).toBe(404);
+
+    const d = (await submit(t.citizen, t.proc)).body;
+    await step(desk, d.id, 'refuse', { reasons: ['Không thuộc thẩm quyền giải quyết'] });
+    await deliver();
+    const mail = (await admin.get('/api/v1/dev/mailbox?limit=500')).body.items.find((m: any) => m.channel === 'email' && m.subject?.includes(d.code));
+    expect(mail.subject).toBe(`Thông báo: hồ sơ ${d.code} bị từ chối`);
+    expect(mail.body).toContain(`Lý do từ chối: Không thuộc thẩm quyền giải quyết. Tra cứu: http://motcua.test/tra-cuu/${d.code}`);
+    const notice = (await t.citizen.get('/api/v1/notices')).body.items.find((n: any) => n.dossierId === d.id);
+    expect(notice.kind).toBe('dossier_refused');
+  });
+
   it('a walk-in applicant is told on the phone and email given at the desk', async () => {
     const desk = await as(t.srv.base, 'catp.tiepnhan');
     const applicant = { fullName: 'Phạm Thị Dung', phone: '0911222333', email: 'dung.pham@example.vn' };

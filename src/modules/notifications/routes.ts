@@ -4,13 +4,14 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
-import { problems } from '../../platform/http/problem.ts';
+import { fieldError, problems } from '../../platform/http/problem.ts';
 import { runCommand } from '../../platform/http/idempotency.ts';
 import { hasRoleAtCityLevel, requireCitizen, requireSignedIn } from '../identity/authz.ts';
 import { getUser } from '../identity/service.ts';
 import { getPreferences, setPreferences } from './preferences.ts';
 import { retryDead } from './deliver.ts';
 import { transports } from './transports.ts';
+import { listTemplates, PLACEHOLDERS, unknownPlaceholders, updateTemplate } from './templates.ts';
 
 /** The dev mailbox and the outbox hold every applicant's contact data: city-level system administrators only. */
 async function requireCityAdmin(db: Executor, p: Principal | null) {
@@ -68,6 +69,28 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (req, reply) => {
     await requireCityAdmin(db, req.principal);
     const res = await runCommand(db, req, async (tx) => ({ status: 200, body: { retried: await retryDead(tx, req.body.ids) } }));
+    reply.status(res.status);
+    return res.body;
+  });
+
+  r.get('/notifications/templates', { schema: { tags: ['notifications'], summary: 'Message templates per event and channel (Vietnamese and English, with {placeholders})' } }, async (req) => {
+    await requireCityAdmin(db, req.principal);
+    const rows = await listTemplates(db);
+    return { placeholders: PLACEHOLDERS, items: rows.map((t) => ({ event: t.event, channel: t.channel, subjectVi: t.subject_vi, subjectEn: t.subject_en, bodyVi: t.body_vi, bodyEn: t.body_en, updatedAt: t.updated_at })) };
+  });
+  const text = z.string().max(4000);
+  r.put('/notifications/templates/:event/:channel', {
+    schema: { tags: ['notifications'], summary: 'Change a message template (city-level system administrators)',
+      params: z.object({ event: z.string().max(60), channel: z.enum(['email', 'sms', 'inapp']) }),
+      body: z.object({ subjectVi: text, subjectEn: text, bodyVi: text.min(1), bodyEn: text.min(1) }) },
+  }, async (req, reply) => {
+    await requireCityAdmin(db, req.principal);
+    const unknown = unknownPlaceholders(req.body);
+    if (unknown.length) throw problems.validation([fieldError('bodyVi', `không có tham số ${unknown.map((k) => `{${k}}`).join(', ')}`, `unknown placeholder ${unknown.map((k) => `{${k}}`).join(', ')}`)]);
+    const res = await runCommand(db, req, async (tx) => {
+      if (!(await updateTemplate(tx, req.params.event, req.params.channel, req.body))) throw problems.notFound('mẫu thông báo', 'Template');
+      return { status: 200, body: { ok: true } };
+    });
     reply.status(res.status);
     return res.body;
   });

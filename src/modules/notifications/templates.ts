@@ -41,3 +41,20 @@ export async function render(db: Executor, event: string, channel: Channel, p: M
 export async function listTemplates(db: Executor) {
   return db.selectFrom('notification_template').selectAll().orderBy('event').orderBy('channel').execute();
 }
+
+export interface TemplateInput { subjectVi: string; subjectEn: string; bodyVi: string; bodyEn: string }
+
+/** Placeholders a template may use (anything else would reach the citizen as literal braces). */
+export const PLACEHOLDERS = ['code', 'name', 'procedure', 'dueAt', 'amount', 'items', 'reason', 'link'] as const;
+
+export function unknownPlaceholders(t: TemplateInput): string[] {
+  const used = [t.subjectVi, t.subjectEn, t.bodyVi, t.bodyEn].flatMap((x) => [...x.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+  return [...new Set(used.filter((k) => !(PLACEHOLDERS as readonly string[]).includes(k)))];
+}
+
+/** Changes an existing template; false when there is none for that event and channel. */
+export async function updateTemplate(db: Executor, event: string, channel: Channel, t: TemplateInput): Promise<boolean> {
+  const r = await db.updateTable('notification_template').set({ subject_vi: t.subjectVi, subject_en: t.subjectEn, body_vi: t.bodyVi, body_en: t.bodyEn, updated_at: new Date() })
+    .where('event', '=', event).where('channel', '=', channel).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
