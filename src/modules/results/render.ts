@@ -111,8 +111,9 @@ export async function renderResult(doc: ResultDocument): Promise<Buffer> {
   w.y = top + qrSize + 4;
   const small = { x: w.left, width: half - 12, size: SIZE.small - 0.5 };
   w.paragraph([{ text: 'Mã xác thực: ' }, { text: doc.verifyCode, font: 'bold' }], small);
-  w.paragraph(`Kiểm tra tại: ${doc.verifyUrl}`, { ...small, font: 'italic' });
   w.paragraph(`Ngày ký: ${formatVnDate(doc.issuedAt)}`, small);
-  w.y = Math.max(w.y, bottomRight);
+  w.y = Math.max(w.y, bottomRight) + 10;
+  // Full width so the address is never broken across lines (readers copy it).
+  w.paragraph([{ text: 'Kiểm tra tính xác thực của văn bản tại: ', font: 'italic' }, { text: doc.verifyUrl, nowrap: true }], { size: SIZE.small - 0.5 });
   return w.finish();
 }

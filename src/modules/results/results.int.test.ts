@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -85,6 +85,9 @@ describe(`electronic results (${inject('pgKind')})`, () => {
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Signer Certificate Common Name: Công an thành phố Hà Nội');
     expect(report).toContain('Total document signed');
+    // The CA and the agency key were made on first use under DATA_DIR, readable by the server's user only.
+    expect(statSync(join(srv.dataDir, 'pki', 'ca.json')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(srv.dataDir, 'pki', 'agencies'))).toHaveLength(1);
 
     // Change one byte inside the signed content (the page text stream, before the signature hole).
     const text = pdf.toString('latin1');
@@ -147,6 +150,17 @@ describe(`electronic results (${inject('pgKind')})`, () => {
     expect(changed.body).toMatchObject({ signatureValid: false, matchesIssued: false, result: null });
     const foreign = await multipart(anon, '/api/v1/public/results/verify', tinyPdf('khong ky'));
     expect(foreign.body).toMatchObject({ signatureValid: false, issuedByMotcua: false, matchesIssued: false });
+  });
+
+  it('says "altered" when the stored copy no longer matches its signature', async () => {
+    const { d } = await signedDossier();
+    const [r] = await resultOf(an, d.id);
+    const row = await srv.ctx.db.selectFrom('issued_result').select(['storage_key']).where('id', '=', r.id).executeTakeFirstOrThrow();
+    const file = join(srv.dataDir, 'files', row.storage_key);
+    const bytes = readFileSync(file);
+    bytes[bytes.indexOf('stream') + 30] ^= 0x01;
+    writeFileSync(file, bytes);
+    expect((await new Api(srv.base).get(`/api/v1/public/results/${r.code}`)).body).toMatchObject({ status: 'altered', unaltered: false });
   });
 
   it('keeps an uploaded result file as the result (no e-result issued then)', async () => {
