@@ -6,6 +6,7 @@ import { fmtDateTime } from '../format';
 import { ErrorBox, Loading, Page, StatusBadge, Timeliness, useLocalName } from '../components/ui';
 import { FileDrop, type Uploaded } from '../components/FileDrop';
 import { DelegationNote, SignatureBlock } from '../components/SignatureBlock';
+import { ResultsPanel } from '../results/ResultsPanel';
 import { PaymentPanel } from '../payments/PaymentPanel';
 
 const FINISHED = [3, 7, 8, 9, 10];
@@ -69,6 +70,7 @@ export default function DossierView() {
           <SignatureBlock signature={d.signature} />
         </section>
       )}
+      {d.signature && <ResultsPanel dossierId={d.id} />}
 
       <section className="card" aria-labelledby="h-timeline">
         <h2 id="h-timeline">{t('dossier.timeline')}</h2>

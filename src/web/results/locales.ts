@@ -16,6 +16,8 @@ export const verifyStrings = {
       fileSignedNotIssued: 'Tệp có chữ ký số hợp lệ của {{signer}} nhưng không trùng với bản Motcua đã cấp.',
       fileBad: 'Tệp này KHÔNG phải kết quả nguyên vẹn do Motcua cấp (không có chữ ký số hợp lệ của Motcua hoặc đã bị sửa đổi).',
       nothingStored: 'Tệp chỉ được kiểm tra, không được lưu lại.',
+      panelTitle: 'Kết quả điện tử đã ký số', open: 'Trang xác thực', revoke: 'Thu hồi kết quả…', revokeReason: 'Lý do thu hồi',
+      revokeHint: 'Sau khi thu hồi, trang xác thực báo kết quả không còn giá trị. Không hoàn tác được.', revokeSubmit: 'Thu hồi', cancel: 'Hủy',
     },
   },
   en: {
@@ -34,6 +36,8 @@ export const verifyStrings = {
       fileSignedNotIssued: 'The file carries a valid digital signature of {{signer}} but is not the copy Motcua issued.',
       fileBad: 'This file is NOT an unaltered result issued by Motcua (no valid Motcua signature, or it was modified).',
       nothingStored: 'The file is only checked, not stored.',
+      panelTitle: 'Digitally signed electronic results', open: 'Verification page', revoke: 'Revoke the result…', revokeReason: 'Reason for revocation',
+      revokeHint: 'Once revoked, the verification page says the result is no longer valid. This cannot be undone.', revokeSubmit: 'Revoke', cancel: 'Cancel',
     },
   },
 };

@@ -10,6 +10,7 @@ import { Documents } from './Documents';
 import { FormAnswers } from './FormAnswers';
 import { DueBadges } from './common';
 import { DelegationNote, SignatureBlock } from '../components/SignatureBlock';
+import { ResultsPanel } from '../results/ResultsPanel';
 
 const FINISHED = [3, 7, 8, 9, 10];
 /** Slips that exist once the action recording their event has happened. */
@@ -137,6 +138,7 @@ export default function DossierPage() {
           </section>
 
           {d.signature && <section className="card" aria-labelledby="h-signature"><h2 id="h-signature">{t('sig.title')}</h2><SignatureBlock signature={d.signature} /></section>}
+          {d.signature && <ResultsPanel dossierId={d.id} staff />}
 
           <section className="card" aria-labelledby="h-docs">
             <h2 id="h-docs">{t('staff.dossier.documents')}</h2>

@@ -61,7 +61,7 @@ export const staffStrings = {
           title: 'Xác nhận đã nộp phí', amount: 'Số tiền đã nộp (đồng)', method: 'Hình thức nộp', cash: 'Tiền mặt', transfer: 'Chuyển khoản', online: 'Trực tuyến',
           receiptNo: 'Số biên lai (nếu có)', submit: 'Xác nhận đã nộp',
         },
-        sign: { title: 'Ký duyệt kết quả', lead: 'Tải lên kết quả đã ký (PDF) rồi ký duyệt.', files: 'Tệp kết quả', noFile: 'Chưa có tệp kết quả: chỉ ký khi kết quả là bản giấy.', submit: 'Ký duyệt' },
+        sign: { title: 'Ký duyệt kết quả', lead: 'Ký duyệt để cấp kết quả điện tử: văn bản kết quả được lập theo mẫu của thủ tục và ký số bằng chứng thư số của cơ quan. Chỉ tải lên tệp khi kết quả do nơi khác lập.', files: 'Tệp kết quả (không bắt buộc)', noFile: 'Không tải tệp: kết quả điện tử sẽ được lập và ký số tự động.', submit: 'Ký duyệt' },
         return: {
           title: 'Trả kết quả', method: 'Hình thức trả', in_person: 'Trực tiếp tại quầy', post: 'Qua bưu chính công ích', online: 'Trực tuyến',
           receivedBy: 'Người nhận kết quả', submit: 'Xác nhận đã trả kết quả',
@@ -144,7 +144,7 @@ export const staffStrings = {
           title: 'Confirm payment', amount: 'Amount paid (VND)', method: 'Method', cash: 'Cash', transfer: 'Bank transfer', online: 'Online',
           receiptNo: 'Receipt number (if any)', submit: 'Confirm payment',
         },
-        sign: { title: 'Sign the result', lead: 'Upload the signed result (PDF), then sign.', files: 'Result files', noFile: 'No result file yet: sign without one only for a paper result.', submit: 'Sign' },
+        sign: { title: 'Sign the result', lead: 'Sign to issue the electronic result: it is drawn up from the procedure\'s template and digitally signed with the agency\'s certificate. Upload a file only when the result was made elsewhere.', files: 'Result files (optional)', noFile: 'No file: the electronic result will be drawn up and digitally signed automatically.', submit: 'Sign' },
         return: {
           title: 'Return the result', method: 'How', in_person: 'At the desk', post: 'By public postal service', online: 'Online',
           receivedBy: 'Collected by', submit: 'Confirm the result was returned',
