@@ -24,7 +24,8 @@ export const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOStri
 export function presentOrder(o: OrderRow) {
   return {
     id: o.id, orderNo: o.order_no, dossierId: o.dossier_id, dossierCode: o.dossier_code, amount: Number(o.amount), description: o.description,
-    status: o.status, expiresAt: o.expires_at, createdAt: o.created_at, settledAt: o.settled_at, transactionNo: o.transaction_no,
+    // An open order past its time is shown as expired (it is closed for good at the next "pay").
+    status: o.status === 'pending' && o.expires_at.getTime() <= Date.now() ? 'expired' as const : o.status, expiresAt: o.expires_at, createdAt: o.created_at, settledAt: o.settled_at, transactionNo: o.transaction_no,
     receiptNo: o.receipt_no, failureReason: o.failure_reason, needsReview: o.needs_review,
   };
 }

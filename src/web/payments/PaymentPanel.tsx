@@ -57,7 +57,7 @@ export function PaymentPanel({ dossier, onChanged }: { dossier: any; onChanged: 
       {returned === 'success' && <p className="alert alert-info" role="status">{t('pay.returnedSuccess')}</p>}
       {returned === 'failure' && waiting && <p className="alert alert-info" role="status">{t('pay.returnedFailure')}</p>}
       <dl className="facts">
-        <dt>{t('pay.amount')}</dt><dd><b>{fmtMoney(amount)}</b></dd>
+        <dt>{t(waiting ? 'pay.amount' : 'pay.amountSettled')}</dt><dd><b>{fmtMoney(amount)}</b></dd>
       </dl>
       {waiting && (
         <>
