@@ -6,7 +6,8 @@ import { act } from '../dossiers/actions.ts';
 import { principalFor } from '../identity/service.ts';
 import { DELIVER_JOB } from './jobs.ts';
 import { MAX_ATTEMPTS } from './deliver.ts';
-import { devEmail, setTransports, type EmailTransport } from './transports.ts';
+import http from 'node:http';
+import { devEmail, httpSms, setTransports, type EmailTransport } from './transports.ts';
 
 const t = useDossierSuite();
 
@@ -133,6 +134,39 @@ describe(`notifications (${inject('pgKind')})`, () => {
     await deliver();
     expect((await outbox(d.id)).find((r) => r.id === dead.id).state).toBe('sent');
     expect((await admin.post('/api/v1/notifications/outbox/retry', { ids: [Number(dead.id)] })).body).toEqual({ retried: 0 });
+  });
+
+  it('SMS through an HTTP gateway: a 503 is retried, then the gateway gets the (unaccented, one-segment) Vietnamese text once', async () => {
+    await deliver();
+    const got: any[] = [];
+    let answers = [503, 200];
+    const gw = http.createServer((req, res) => {
+      let b = '';
+      req.on('data', (c) => (b += c));
+      req.on('end', () => {
+        const status = answers.shift() ?? 200;
+        if (status === 200) got.push({ auth: req.headers.authorization, ...JSON.parse(b) });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((r) => gw.listen(0, '127.0.0.1', r));
+    try {
+      setTransports({ sms: httpSms(`http://127.0.0.1:${(gw.address() as any).port}/sms`, 'sms-secret') });
+      const desk = await as(t.srv.base, 'catp.tiepnhan');
+      const d = (await submit(t.citizen, t.proc)).body;
+      await step(desk, d.id, 'receive');
+      await deliver();
+      expect((await outbox(d.id)).find((r) => r.channel === 'sms')).toMatchObject({ state: 'pending', last_error: 'SMS gateway answered 503' });
+      await dueNow(d.id);
+      await Promise.all([deliver(), deliver()]);
+      expect(got).toHaveLength(1);
+      expect(got[0]).toMatchObject({ auth: 'Bearer sms-secret', to: AN.phone });
+      expect(got[0].text).toContain(`Ho so ${d.code} da duoc tiep nhan`);
+      expect((await outbox(d.id)).find((r) => r.channel === 'sms').state).toBe('sent');
+    } finally {
+      answers = [];
+      gw.close();
+    }
   });
 
   it('citizens choose their channels; in-app is always on', async () => {

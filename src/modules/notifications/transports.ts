@@ -32,14 +32,36 @@ export function smtpEmail(url: string, from: string): EmailTransport {
   };
 }
 
+/**
+ * A generic SMS gateway over HTTP (SMS_URL, bearer SMS_TOKEN): POST {to, text, id} as JSON; any 2xx
+ * is accepted. Carriers' brandname APIs differ: wrap them behind this interface. `id` is stable per
+ * message so a gateway that deduplicates can drop a resend after a crash mid-send.
+ */
+export function httpSms(url: string, token?: string): SmsTransport {
+  return {
+    async send(_db, m, outboxId) {
+      const res = await fetch(url, {
+        method: 'POST', signal: AbortSignal.timeout(10_000),
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ to: m.to, text: m.text, id: String(outboxId) }),
+      });
+      if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+    },
+  };
+}
+
 export interface Transports { email: EmailTransport; sms: SmsTransport; dev: boolean }
 
 let current: Transports | undefined;
 
-/** SMTP_URL (e.g. smtps://user:pass@mail.example.vn) and MAIL_FROM; without SMTP_URL the dev mailbox. */
+/**
+ * SMTP_URL (e.g. smtps://user:pass@mail.example.vn) and MAIL_FROM; SMS_URL (+ SMS_TOKEN) for an HTTP
+ * SMS gateway. Without them the development mailbox keeps the messages.
+ */
 export function transportsFromEnv(env: NodeJS.ProcessEnv = process.env): Transports {
-  if (env.SMTP_URL) return { email: smtpEmail(env.SMTP_URL, env.MAIL_FROM ?? 'Motcua <no-reply@motcua.local>'), sms: devSms, dev: false };
-  return { email: devEmail, sms: devSms, dev: true };
+  const sms = env.SMS_URL ? httpSms(env.SMS_URL, env.SMS_TOKEN) : devSms;
+  if (env.SMTP_URL) return { email: smtpEmail(env.SMTP_URL, env.MAIL_FROM ?? 'Motcua <no-reply@motcua.local>'), sms, dev: false };
+  return { email: devEmail, sms, dev: true };
 }
 
 export function transports(): Transports {
