@@ -83,7 +83,8 @@ export async function startServer(opts: StartOptions = {}): Promise<Running> {
   let url = config.publicUrl;
   if (opts.listen !== false) {
     const addr = await app.listen({ port: config.port, host: config.host });
-    url = addr.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+    // Listening on every interface: print what a newcomer types (and what the e-ID redirects use), not the first address found.
+    url = ['0.0.0.0', '::'].includes(config.host) ? `http://localhost:${new URL(addr).port}` : addr;
   } else {
     await app.ready();
   }
