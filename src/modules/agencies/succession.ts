@@ -44,12 +44,18 @@ export async function createAgencyLike(tx: Tx, templateId: string, a: NewAgency,
   return created.id;
 }
 
-export interface UnitRow { id: string; code: string; name: string; kind: string; slug: string; sector: string | null; level: string | null; adminUnitCode: string | null; validTo: string | null; successorId: string | null; parentId: string | null }
+export interface UnitRow { id: string; code: string; name: string; nameEn: string; kind: string; slug: string; sector: string | null; level: string | null; adminUnitCode: string | null; validTo: string | null; successorId: string | null; parentId: string | null }
 
 export async function unitRows(db: Executor, ids: string[]): Promise<UnitRow[]> {
   if (!ids.length) return [];
   const rows = await db.selectFrom('org_unit').selectAll().where('id', 'in', ids).execute();
-  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, slug: r.slug, sector: r.sector, level: r.level, adminUnitCode: r.admin_unit_code, validTo: r.valid_to, successorId: r.successor_id, parentId: r.parent_id }));
+  return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, nameEn: r.name_en, kind: r.kind, slug: r.slug, sector: r.sector, level: r.level, adminUnitCode: r.admin_unit_code, validTo: r.valid_to, successorId: r.successor_id, parentId: r.parent_id }));
+}
+
+/** The units directly under the given ones that are not dissolved (read in the caller's transaction). */
+export async function activeChildren(db: Executor, parentIds: string[]): Promise<{ id: string; name: string }[]> {
+  if (!parentIds.length) return [];
+  return db.selectFrom('org_unit').select(['id', 'name']).where('parent_id', 'in', parentIds).where('valid_to', 'is', null).execute();
 }
 
 export async function agencyRowByCode(db: Executor, code: string): Promise<UnitRow | undefined> {

@@ -3,6 +3,7 @@ import type { Executor, Tx } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { Problem, problems, fieldError, type FieldError } from '../../platform/http/problem.ts';
 import { getOrgUnit, getAgencyByCode, agencyOf, listAgencies, type OrgUnit } from '../agencies/service.ts';
+import { unitRows } from '../agencies/succession.ts';
 import { localToday, searchProcedures, versionOn } from '../catalog/service.ts';
 import './tables.ts';
 
@@ -410,7 +411,7 @@ export async function moveDelegations(tx: Tx, fromIds: string[], toId: string, o
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', onDate)]))
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', eb.ref('valid_from'))]))
     .forUpdate().execute();
-  const successor = await tx.selectFrom('org_unit').select(['sector', 'level']).where('id', '=', toId).executeTakeFirst();
+  const [successor] = await unitRows(tx, [toId]);
   let ended = 0;
   let continued = 0;
   const from = new Set(fromIds);
@@ -432,8 +433,9 @@ export async function moveDelegations(tx: Tx, fromIds: string[], toId: string, o
         if (!delegateIds.length) continue;
       }
     }
-    const authority = (await tx.selectFrom('org_unit').selectAll().where('id', '=', authorityId).executeTakeFirstOrThrow());
-    const auth = { id: authority.id, name: authority.name, nameEn: authority.name_en, sector: authority.sector, level: authority.level } as OrgUnit;
+    const [authority] = await unitRows(tx, [authorityId]);
+    if (!authority) throw new Error(`merger: agency ${authorityId} missing`);
+    const auth = { id: authority.id, name: authority.name, nameEn: authority.nameEn, sector: authority.sector, level: authority.level } as OrgUnit;
     // Drop what the successor already delegates in this window (it may have merged two agencies delegating the same procedure).
     let codes = [...r.procedure_codes];
     let field = r.field_code;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor, Tx } from '../../platform/db/database.ts';
 import { problems, fieldError, type FieldError } from '../../platform/http/problem.ts';
 import { invalidateOrgCache } from '../agencies/service.ts';
-import { agencyRowByCode, createAgencyLike, dissolveUnits, unitMapping, unitRows, type UnitRow } from '../agencies/succession.ts';
+import { activeChildren, agencyRowByCode, createAgencyLike, dissolveUnits, unitMapping, unitRows, type UnitRow } from '../agencies/succession.ts';
 import { localToday } from '../catalog/service.ts';
 import { delegationsTouching, moveDelegations } from '../delegation/service.ts';
 import { countOpenDossiers, transferOpenDossiers } from '../dossiers/transfer.ts';
@@ -145,7 +145,7 @@ export async function previewMerger(db: Executor, id: string): Promise<MergerPre
   const m = await getMerger(db, id);
   if (!m) throw problems.notFound('phương án sáp nhập', 'Merger');
   const srcIds = m.sources.map((s) => s.id);
-  const subs = await db.selectFrom('org_unit').select('id').where('parent_id', 'in', srcIds).where('valid_to', 'is', null).execute();
+  const subs = await activeChildren(db, srcIds);
   const unitIds = [...srcIds, ...subs.map((s) => s.id)];
   const openDossiers = [];
   for (const s of m.sources) openDossiers.push({ agency: s.name, count: m.status === 'applied' ? 0 : await countOpenDossiers(db, [s.id]) });
@@ -187,7 +187,7 @@ export async function applyMerger(tx: Tx, id: string, actor: { id: string | null
     targetId = created = await createAgencyLike(tx, sources[0].id, { code: tn.code, name: tn.name, nameEn: tn.nameEn, adminUnitCode, address: tn.address ?? null }, D);
   }
   const target = (await unitRows(tx, [targetId!]))[0];
-  const targetUnits = await tx.selectFrom('org_unit').select(['id', 'name']).where((eb) => eb.or([eb('id', '=', target.id), eb('parent_id', '=', target.id)])).execute();
+  const targetUnits = [{ id: target.id, name: target.name }, ...(await activeChildren(tx, [target.id]))];
   const names = new Map(targetUnits.map((u) => [u.id, u.name]));
   const result: MergerResult = { dossiers: [], grantsMoved: 0, delegations: { ended: 0, continued: 0 }, unitsDissolved: 0, adminUnitsSucceeded: 0, createdTargetId: created };
   for (const s of sources) {

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { runCommand } from '../../platform/http/idempotency.ts';
 import { Problem, problems } from '../../platform/http/problem.ts';
 import { canView } from '../dossiers/actions.ts';
+import { dossierBasics } from '../dossiers/queries.ts';
 import { requireSignedIn, requireStaff } from '../identity/authz.ts';
 import { configureResults, findResult, presentResult, resultsOfDossier, revokeResult, verifyStored, verifyUpload } from './service.ts';
 
@@ -54,8 +55,8 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   }, async (req) => {
     const p = requireSignedIn(req.principal);
-    const d = await ctx.db.selectFrom('dossier').select(['agency_id', 'applicant_user_id']).where('id', '=', req.query.dossierId).executeTakeFirst();
-    if (!d || !(await canView(ctx.db, d, p))) throw problems.notFound('hồ sơ', 'Dossier');
+    const d = await dossierBasics(ctx.db, req.query.dossierId);
+    if (!d || !(await canView(ctx.db, { agency_id: d.agencyId, applicant_user_id: d.applicantUserId }, p))) throw problems.notFound('hồ sơ', 'Dossier');
     return { items: (await resultsOfDossier(ctx.db, req.query.dossierId)).map(presentResult) };
   });
 
