@@ -24,6 +24,8 @@ describe('online payment in the browser', () => {
     await page.goto(`/ho-so/${id}`);
     const panel = page.getByRole('region', { name: 'Phí, lệ phí' });
     await panel.getByText('200.000 đồng').first().waitFor();
+    // The paused deadline is explained as waiting for the payment, not for a supplement.
+    await page.getByText('Thời hạn đang tạm dừng trong khi chờ bạn nộp phí, lệ phí.').waitFor();
     await panel.getByRole('button', { name: /VietQR/ }).click();
     await panel.getByRole('img', { name: /Mã VietQR chuyển khoản 200\.000 đồng/ }).first().waitFor();
     await shot(page, 'payment-dossier-qr');

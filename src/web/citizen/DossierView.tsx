@@ -10,6 +10,8 @@ import { ResultsPanel } from '../results/ResultsPanel';
 import { PaymentPanel } from '../payments/PaymentPanel';
 
 const FINISHED = [3, 7, 8, 9, 10];
+/** Status 6: the deadline is paused while the applicant pays (status 5: while they supplement). */
+const PAYMENT_REQUESTED = 6;
 const SLIP_ACTION: Record<string, string> = { receipt: 'receive', supplement: 'request_supplement', refusal: 'refuse', apology: 'extend' };
 
 export default function DossierView() {
@@ -48,7 +50,7 @@ export default function DossierView() {
           <dt>{t('dossier.due')}</dt><dd>{fmtDateTime(d.dueAt)}</dd>
           {d.currentStep?.unit && !FINISHED.includes(d.status) && <><dt>{t('dossier.holder')}</dt><dd>{pick(d.currentStep.name, d.currentStep.nameEn)} — {d.currentStep.unit.name}</dd></>}
         </dl>
-        {d.pausedAt && <p className="alert alert-info">{t('dossier.paused')}</p>}
+        {d.pausedAt && <p className="alert alert-info">{t(d.status === PAYMENT_REQUESTED ? 'dossier.pausedPayment' : 'dossier.paused')}</p>}
       </div>
 
       {d.status === 5 && lastSupplement && d.availableActions.includes('resubmit') && (

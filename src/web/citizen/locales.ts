@@ -45,7 +45,7 @@ export const citizenStrings = {
       withdraw: 'Rút hồ sơ', withdrawReason: 'Lý do rút hồ sơ', withdrawConfirm: 'Xác nhận rút hồ sơ', withdrawn: 'Đã rút hồ sơ.',
       rateTitle: 'Đánh giá mức độ hài lòng', very_satisfied: 'Rất hài lòng', satisfied: 'Hài lòng', unsatisfied: 'Không hài lòng', comment: 'Góp ý (không bắt buộc)',
       sendRating: 'Gửi đánh giá', rated: 'Cảm ơn bạn đã đánh giá: {{level}}.', slips: 'Phiếu, giấy tờ của cơ quan', receipt: 'Giấy tiếp nhận và hẹn trả', supplement: 'Phiếu yêu cầu bổ sung',
-      refusal: 'Phiếu từ chối', apology: 'Văn bản xin lỗi và hẹn lại', tracking: 'Phiếu kiểm soát quá trình', paused: 'Thời hạn đang tạm dừng trong khi chờ bạn bổ sung.',
+      refusal: 'Phiếu từ chối', apology: 'Văn bản xin lỗi và hẹn lại', tracking: 'Phiếu kiểm soát quá trình', paused: 'Thời hạn đang tạm dừng trong khi chờ bạn bổ sung.', pausedPayment: 'Thời hạn đang tạm dừng trong khi chờ bạn nộp phí, lệ phí.',
     },
     track: {
       title: 'Tra cứu hồ sơ', code: 'Mã hồ sơ', verify: '4 số cuối số điện thoại hoặc số định danh của người nộp', submit: 'Tra cứu',
@@ -98,7 +98,7 @@ export const citizenStrings = {
       withdraw: 'Withdraw', withdrawReason: 'Reason for withdrawing', withdrawConfirm: 'Confirm withdrawal', withdrawn: 'The dossier was withdrawn.',
       rateTitle: 'How satisfied are you?', very_satisfied: 'Very satisfied', satisfied: 'Satisfied', unsatisfied: 'Not satisfied', comment: 'Comment (optional)',
       sendRating: 'Send rating', rated: 'Thank you for your rating: {{level}}.', slips: 'Slips from the agency', receipt: 'Receipt and appointment', supplement: 'Supplement request',
-      refusal: 'Refusal', apology: 'Apology and new date', tracking: 'Tracking slip', paused: 'The deadline is paused while waiting for your supplement.',
+      refusal: 'Refusal', apology: 'Apology and new date', tracking: 'Tracking slip', paused: 'The deadline is paused while waiting for your supplement.', pausedPayment: 'The deadline is paused while waiting for your payment.',
     },
     track: {
       title: 'Track a dossier', code: 'Dossier code', verify: "Last 4 digits of the applicant's phone or ID number", submit: 'Track',
