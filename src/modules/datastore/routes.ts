@@ -61,7 +61,6 @@ export function dataStoreRoutes(app: FastifyInstance, ctx: AppContext) {
     const p = requireCitizen(req.principal);
     const { fileId, ...item } = req.body;
     const res = await runCommand(ctx.db, req, async (tx) => ({ status: 201, body: await addFromUpload(tx, p, fileId, item) }));
-    if (res.replayed) reply.header('idempotent-replayed', 'true');
     reply.status(res.status);
     return res.body;
   });

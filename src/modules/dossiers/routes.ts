@@ -85,7 +85,6 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
       return { status: 201, body: await presentDossier(tx, row, p, { documents }) };
     });
     reply.status(res.status).header('location', `/api/v1/dossiers/${(res.body as any).id}`);
-    if (res.replayed) reply.header('idempotent-replayed', 'true');
     return res.body;
   });
 
@@ -114,7 +113,6 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
         const row = await act(tx, p, req.params.id, action, req.body as unknown as ActionInput);
         return { status: 200, body: await presentDossier(tx, row, p) };
       });
-      if (res.replayed) reply.header('idempotent-replayed', 'true');
       return res.body;
     });
   }

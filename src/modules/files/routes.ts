@@ -25,10 +25,8 @@ export function fileRoutes(app: FastifyInstance, ctx: AppContext) {
       const f = await storeUpload(tx, ctx.storage, { ownerId: p.userId, stream: part.file, filename: part.filename, declaredType: part.mimetype, maxBytes: ctx.config.maxUploadBytes });
       return { status: 201, body: publicFile(f) };
     }, false);
-    if (res.replayed) {
-      part.file.resume();
-      reply.header('idempotent-replayed', 'true');
-    }
+    // A replay did not read the upload: drain it.
+    if (res.replayed) part.file.resume();
     reply.status(res.status);
     return res.body;
   });

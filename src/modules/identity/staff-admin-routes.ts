@@ -27,7 +27,6 @@ export function staffAdminRoutes(app: FastifyInstance, ctx: AppContext) {
     const a = await requireAdmin(db, req.principal);
     const res = await runCommand(db, req, async (tx) => ({ status: 200, body: await fn(tx, a) }));
     forgetUser(userId);
-    if (res.replayed) reply.header('idempotent-replayed', 'true');
     reply.status(res.status);
     return res.body;
   }

@@ -37,7 +37,6 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
     const a = await agencyOr404(ctx.db, req.params.agencyCode);
     const res = await runCommand(ctx.db, req, async (tx) => ({ status: 201, body: await issueTicket(tx, a, req.body.group) }));
     reply.status(res.status).header('location', `/api/v1/public/queue/tickets/${(res.body as any).id}`);
-    if (res.replayed) reply.header('idempotent-replayed', 'true');
     return res.body;
   });
 
@@ -81,7 +80,6 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   }, async (req, reply) => {
     const res = await runCommand(ctx.db, req, async (tx) => ({ status: 200, body: await callNext(tx, req.principal, req.params.id) }));
-    if (res.replayed) reply.header('idempotent-replayed', 'true');
     return res.body;
   });
 
@@ -95,7 +93,6 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags: ['queue'], summary: `${summary}: only while it is being called; 409 otherwise. Honours Idempotency-Key.`, params: idParam },
     }, async (req, reply) => {
       const res = await runCommand(ctx.db, req, async (tx) => ({ status: 200, body: await ticketAction(tx, req.principal, req.params.id, action) }));
-      if (res.replayed) reply.header('idempotent-replayed', 'true');
       return res.body;
     });
   }

@@ -70,7 +70,6 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext) {
   }, async (req, reply) => {
     const p = requireStaff(req.principal);
     const res = await runCommand(ctx.db, req, async (tx) => ({ status: 200, body: presentResult(await revokeResult(tx, p, req.params.id, req.body.reason)) }));
-    if (res.replayed) reply.header('idempotent-replayed', 'true');
     reply.status(res.status);
     return res.body;
   });

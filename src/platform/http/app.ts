@@ -41,6 +41,7 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
+  app.decorateRequest('idempotentReplay', false);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: opts.config.maxUploadBytes, files: 10, fields: 20, fieldSize: 64 * 1024 } });
@@ -69,7 +70,8 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
     if (token) req.principal = await opts.resolvePrincipal(token);
   });
 
-  app.addHook('onSend', async (_req, reply, payload) => {
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.idempotentReplay) reply.header('idempotent-replayed', 'true');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     return payload;

@@ -4,6 +4,13 @@ import type { FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/database.ts';
 import { Problem } from './problem.ts';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by runCommand when the response is a stored one replayed for a repeated Idempotency-Key. */
+    idempotentReplay: boolean;
+  }
+}
+
 export interface CommandResult<T = unknown> {
   status: number;
   body: T;
@@ -35,6 +42,8 @@ export async function runCommand<T>(db: Db, req: FastifyRequest, fn: (tx: Tx) =>
       if (!row || row.request_hash !== hash) {
         throw new Problem(422, 'idempotency_key_reused', 'Idempotency-Key này đã được dùng cho một yêu cầu khác.', 'This Idempotency-Key was already used for a different request.');
       }
+      // The answer says it is a replay (header set in onSend, platform/http/app.ts), whichever route ran.
+      req.idempotentReplay = true;
       return { status: row.status_code, body: row.response, replayed: true };
     }
     const result = await fn(tx);
