@@ -41,17 +41,18 @@ async function signInWithEid(page: Page, idNumber: string, name: string, provide
   await page.goto(APPLY);
   await page.waitForURL(/\/dang-nhap\?next=/);
   const button = page.getByRole('link', { name: 'Đăng nhập bằng tài khoản định danh điện tử VNeID' });
-  await expect(button.isVisible()).resolves.toBe(true);
+  // isVisible() does not wait: the button appears once the sign-in options have loaded.
+  await button.waitFor({ state: 'visible' });
   await shot(page, `${shotPrefix}-1-sign-in-page`);
   await button.click();
 
   // The provider's page, clearly a demo, in Vietnamese; a mistake first, then the right password.
   await page.waitForURL((u) => u.origin === providerOrigin && u.pathname.includes('/interaction/'));
-  await expect(page.getByText('MÔI TRƯỜNG THỬ NGHIỆM').isVisible()).resolves.toBe(true);
+  await page.getByText('MÔI TRƯỜNG THỬ NGHIỆM').waitFor({ state: 'visible' });
   await page.getByLabel('Số định danh cá nhân').fill(idNumber.slice(0, 9));
   await page.getByLabel('Mật khẩu').fill('motcua2026');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByText('Số định danh cá nhân phải gồm đúng 12 chữ số.').isVisible()).resolves.toBe(true);
+  await page.getByText('Số định danh cá nhân phải gồm đúng 12 chữ số.').waitFor({ state: 'visible' });
   expect(await page.getByLabel('Số định danh cá nhân').getAttribute('aria-invalid')).toBe('true');
   await shot(page, `${shotPrefix}-2-provider-error`);
   await page.getByLabel('Số định danh cá nhân').fill(idNumber);
@@ -93,7 +94,7 @@ describe('e-ID sign-in with the bundled provider', () => {
     const { context, page } = await newPage(browser, srv.base);
     try {
       await signInWithEid(page, '001090012345', 'Nguyễn Văn An', srv.base, 'eid-bundled');
-      await expect(page.getByRole('navigation').getByText('VNeID mức 2').filter({ visible: true }).isVisible()).resolves.toBe(true);
+      await page.getByRole('navigation').getByText('VNeID mức 2').filter({ visible: true }).waitFor({ state: 'visible' });
       await shot(page, 'eid-bundled-3-back-on-apply');
       await signOutThroughProvider(page, srv.base, srv.base);
     } finally {
@@ -183,7 +184,7 @@ describe('e-ID sign-in with a second provider configured only by environment var
     const { context, page } = await newPage(browser, srv.base, { phone: true });
     try {
       await signInWithEid(page, '001301004321', 'Lê Hoàng Cường', issuer, 'eid-second');
-      await expect(page.getByRole('navigation').getByText('VNeID mức 1').filter({ visible: true }).isVisible()).resolves.toBe(true);
+      await page.getByRole('navigation').getByText('VNeID mức 1').filter({ visible: true }).waitFor({ state: 'visible' });
       const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(over).toBeLessThanOrEqual(0);
       await shot(page, 'eid-second-3-back-on-apply');
