@@ -96,8 +96,12 @@ describe('account security in the browser', () => {
       await page.getByLabel('Kết quả').selectOption('failure');
       await page.getByRole('button', { name: 'Lọc', exact: true }).click();
       const table = page.getByTestId('sign-in-audit');
-      await expect.poll(async () => (await table.textContent()) ?? '').toContain('sai mã');
-      expect(await table.textContent()).not.toContain('Thành công');
+      // The unfiltered list may still be on screen when the filter is applied: wait for the filtered one
+      // (failures shown, no success), rather than checking the first table that has a failure in it.
+      await expect.poll(async () => {
+        const text = (await table.textContent()) ?? '';
+        return { failures: text.includes('sai mã'), successes: text.includes('Thành công') };
+      }).toEqual({ failures: true, successes: false });
       await shot(page, 'admin-sign-in-audit');
     } finally {
       await context.close();
