@@ -36,6 +36,8 @@ describe('online payment in the browser', () => {
     await page.waitForURL((u) => u.pathname === `/ho-so/${id}`);
     await panel.getByText('Không thành công').first().waitFor();
     await panel.getByRole('button', { name: 'Thanh toán lại' }).click();
+    // A screenshot taken while the browser is still moving to the gateway hangs: wait for its page first.
+    await page.getByRole('button', { name: /Thanh toán thành công/ }).waitFor();
     await shot(page, 'payment-gateway-checkout');
     await page.getByRole('button', { name: /Thanh toán thành công/ }).click();
     await page.waitForURL((u) => u.pathname === `/ho-so/${id}`);
