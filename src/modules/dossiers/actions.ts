@@ -15,6 +15,7 @@ import { agenciesWithRole } from '../identity/authz.ts';
 import { unitChain } from '../agencies/service.ts';
 import { issueResult, resultsEnabled } from '../results/service.ts';
 import { enqueueForAction } from '../notifications/enqueue.ts';
+import { emitDossierAction } from './events.ts';
 import { check, type ActionName, type ResolvedStep } from './lifecycle.ts';
 import { Status, statusNames } from './status.ts';
 import type { DocumentRef } from './submit.ts';
@@ -340,5 +341,6 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
   }
   // The applicant's email/SMS/in-app messages, in this transaction (notifications/enqueue.ts).
   await enqueueForAction(tx, updated, action, rec.data, rec.note);
+  await emitDossierAction(tx, { dossier: updated, action, fromStatus: d.status, data: rec.data, note: rec.note, actor: p });
   return updated;
 }
