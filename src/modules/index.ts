@@ -11,6 +11,7 @@ import { dossiersModule } from './dossiers/module.ts';
 import { paymentsModule } from './payments/module.ts';
 import { resultsModule } from './results/module.ts';
 import { notificationsModule } from './notifications/module.ts';
+import { connectorModule } from './connector/module.ts';
 import { reorganisationModule } from './reorganisation/module.ts';
 import { dataStoreModule } from './datastore/module.ts';
 import { feedbackModule } from './feedback/module.ts';
@@ -19,4 +20,4 @@ import { populationModule } from './population/module.ts';
 import { privacyModule } from './privacy/module.ts';
 
 /** The capabilities of the monolith, in dependency order (migrations and seeds run in this order). */
-export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, delegationModule, filesModule, noticesModule, populationModule, dossiersModule, paymentsModule, resultsModule, notificationsModule, reorganisationModule, dataStoreModule, feedbackModule, queueModule, privacyModule];
+export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, delegationModule, filesModule, noticesModule, populationModule, dossiersModule, paymentsModule, resultsModule, notificationsModule, connectorModule, reorganisationModule, dataStoreModule, feedbackModule, queueModule, privacyModule];
