@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { get } from '../api';
+import { useLocalName } from '../components/ui';
+import { addStrings } from '../i18n';
+import { interconnectEntryStrings } from './locales';
+import type { Group } from './types';
+
+addStrings(interconnectEntryStrings);
+
+/** The way in from the home page and the procedure list: "one application, several agencies", with each group linked. */
+export function InterconnectEntry({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const pick = useLocalName();
+  const [groups, setGroups] = useState<Group[]>([]);
+  useEffect(() => {
+    void get<{ items: Group[] }>('/interconnect/groups').then((r) => setGroups(r.items)).catch(() => {});
+  }, []);
+  if (compact) {
+    return (
+      <p className="alert alert-info" data-testid="interconnect-entry">
+        <b>{t('ic.entryTitle')}</b>: {t('ic.entryLead')} <Link to="/lien-thong">{t('ic.entryAll')}</Link>
+      </p>
+    );
+  }
+  return (
+    <section aria-labelledby="h-interconnect" className="card" data-testid="interconnect-entry">
+      <h2 id="h-interconnect">{t('ic.entryTitle')}</h2>
+      <p>{t('ic.entryLead')}</p>
+      {groups.length > 0 && (
+        <ul className="chips">
+          {groups.map((g) => <li key={g.code}><Link to={`/lien-thong/${g.code}`}>{pick(g.name, g.nameEn)}</Link></li>)}
+        </ul>
+      )}
+      <p><Link to="/lien-thong">{t('ic.entryAll')}</Link></p>
+    </section>
+  );
+}
