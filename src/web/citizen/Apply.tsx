@@ -261,7 +261,7 @@ export default function Apply() {
  * The citizen's data-store items that may stand for this document (valid ones only), each
  * usable with one click instead of a new upload; the chosen ones can be dropped again.
  */
-function StorePicker({ code, items, chosen, onChange }: { code: string; items: StoreItem[]; chosen: string[]; onChange: (ids: string[]) => void }) {
+export function StorePicker({ code, items, chosen, onChange }: { code: string; items: StoreItem[]; chosen: string[]; onChange: (ids: string[]) => void }) {
   const { t } = useTranslation();
   const matching = items.filter((x) => x.accepts.includes(code) && !x.expired);
   if (matching.length === 0) return null;
@@ -300,7 +300,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** The answers as the applicant gave them, under the form's own labels (not the raw data). */
-function Answers({ schema, value }: { schema: any; value: Record<string, unknown> }) {
+export function Answers({ schema, value }: { schema: any; value: Record<string, unknown> }) {
   const { t } = useTranslation();
   const show = (s: any, v: unknown): ReactNode => {
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');

@@ -8,6 +8,7 @@ import { FileDrop, type Uploaded } from '../components/FileDrop';
 import { DelegationNote, SignatureBlock } from '../components/SignatureBlock';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { PaymentPanel } from '../payments/PaymentPanel';
+import { PartOfBadge } from '../interconnect/PartOfBadge';
 
 const FINISHED = [3, 7, 8, 9, 10];
 /** Status 6: the deadline is paused while the applicant pays (status 5: while they supplement). */
@@ -41,6 +42,7 @@ export default function DossierView() {
       <ErrorBox error={error} />
       <div className="card">
         <p><b>{pick(d.procedure.name, d.procedure.nameEn)}</b></p>
+        <PartOfBadge link={d.interconnect} />
         <dl className="facts">
           <dt>{t('dossier.status')}</dt><dd><StatusBadge status={d.status} name={d.statusName} /> <Timeliness value={d.timeliness} /></dd>
           <dt>{t('dossier.agency')}</dt><dd>{pick(d.agency?.name, d.agency?.nameEn)}</dd>

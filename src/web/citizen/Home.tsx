@@ -6,6 +6,7 @@ import { useLocalName } from '../components/ui';
 import { SearchBox } from './SearchBox';
 import { addStrings } from '../i18n';
 import { citizenStrings } from './locales';
+import { InterconnectEntry } from '../interconnect/Entry';
 
 addStrings(citizenStrings);
 
@@ -34,6 +35,7 @@ export default function Home() {
           {events.map((e) => <li key={e.code}><Link to={`/thu-tuc?suKien=${e.code}`}>{pick(e.name, e.nameEn)}</Link></li>)}
         </ul>
       </section>
+      <InterconnectEntry />
       <section aria-labelledby="h-fields" className="card">
         <h2 id="h-fields">{t('home.fields')}</h2>
         <ul className="chips">

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, get } from '../api';
 import { fmtDate, fmtDateTime } from '../format';
 import { ErrorBox, Loading, Page, StatusBadge, useLocalName } from '../components/ui';
+import { MyApplications } from '../interconnect/MyApplications';
 
 export default function MyDossiers() {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export default function MyDossiers() {
           </ul>
         </section>
       )}
+      <MyApplications />
       {!items ? <Loading /> : items.length === 0 ? <p>{t('mine.empty')}</p> : (
         <ul className="result-list card">
           {items.map((d) => (

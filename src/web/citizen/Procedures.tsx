@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../api';
 import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
 import { SearchBox } from './SearchBox';
+import { InterconnectEntry } from '../interconnect/Entry';
 
 export interface ProcedureHit {
   code: string; name: string; nameEn: string; field: string; fieldEn: string; fieldCode: string; level: string; sector: string;
@@ -46,6 +47,7 @@ export default function Procedures() {
   return (
     <Page title={t('search.title')}>
       <SearchBox key={q} initial={q} />
+      <InterconnectEntry compact />
       <div className="grid" style={{ marginTop: '.75rem' }}>
         <div>
           <label htmlFor="f-field">{t('search.filterField')}</label>

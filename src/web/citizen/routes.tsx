@@ -17,6 +17,10 @@ const Track = lazy(() => import('./Track'));
 const DataAccess = lazy(() => import('../privacy/DataAccess'));
 const MyData = lazy(() => import('./MyData'));
 const VerifyResult = lazy(() => import('../results/Verify'));
+const InterconnectGroups = lazy(() => import('../interconnect/Groups'));
+const InterconnectGroup = lazy(() => import('../interconnect/GroupPage'));
+const InterconnectApply = lazy(() => import('../interconnect/Apply'));
+const InterconnectApplication = lazy(() => import('../interconnect/ApplicationView'));
 
 export const citizenRoutes = (
   <>
@@ -31,5 +35,10 @@ export const citizenRoutes = (
     <Route path="/tra-cuu/:code" element={<Track />} />
     <Route path="/xac-thuc" element={<VerifyResult />} />
     <Route path="/xac-thuc/:code" element={<VerifyResult />} />
+    <Route path="/lien-thong" element={<InterconnectGroups />} />
+    <Route path="/lien-thong/:code" element={<InterconnectGroup />} />
+    <Route path="/lien-thong/:code/nop-ho-so" element={<RequireSession kind="citizen"><InterconnectApply /></RequireSession>} />
+    {/* The applicant and the staff of the agencies holding a part (the server decides who may see it). */}
+    <Route path="/ho-so-lien-thong/:id" element={<RequireSession><InterconnectApplication /></RequireSession>} />
   </>
 );

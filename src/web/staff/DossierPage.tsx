@@ -11,6 +11,7 @@ import { FormAnswers } from './FormAnswers';
 import { DueBadges } from './common';
 import { DelegationNote, SignatureBlock } from '../components/SignatureBlock';
 import { ResultsPanel } from '../results/ResultsPanel';
+import { PartOfBadge } from '../interconnect/PartOfBadge';
 
 const FINISHED = [3, 7, 8, 9, 10];
 /** Slips that exist once the action recording their event has happened. */
@@ -79,6 +80,7 @@ export default function DossierPage() {
       <section className="card dossier-summary" aria-labelledby="h-summary">
         <h2 id="h-summary" className="sr-only-label">{t('staff.dossier.summary')}</h2>
         <p className="proc-name"><b>{pick(d.procedure.name, d.procedure.nameEn)}</b> <span className="muted small">({d.procedure.code}, v{d.procedure.version})</span></p>
+        <PartOfBadge link={d.interconnect} />
         <div className="summary-badges">
           <StatusBadge status={d.status} name={d.statusName} /> <Timeliness value={d.timeliness} /> <DueBadges overdue={overdue} dueSoon={dueSoon} paused={paused} mine={!!me && d.currentStep?.assigneeId === me.id} />
         </div>
