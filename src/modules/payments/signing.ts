@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
+import { sharedSecret } from '../../platform/secrets.ts';
 
 /**
  * Canonical form of a gateway message: keys sorted, `key=value` joined by `&`, empty values left
@@ -28,18 +28,5 @@ export function verify(secret: string, fields: Record<string, unknown>, signatur
  * under DATA_DIR/payment-gateway/secret (never committed; the bundled simulator reads the same).
  */
 export function gatewaySecret(dataDir: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.PAYMENT_GATEWAY_SECRET) return env.PAYMENT_GATEWAY_SECRET;
-  const file = path.join(dataDir, 'payment-gateway', 'secret');
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const s = crypto.randomBytes(32).toString('base64url');
-    try {
-      fs.writeFileSync(file, s, { mode: 0o600, flag: 'wx' });
-      return s;
-    } catch {
-      return fs.readFileSync(file, 'utf8').trim(); // another process wrote it first
-    }
-  }
+  return sharedSecret(path.join(dataDir, 'payment-gateway', 'secret'), env.PAYMENT_GATEWAY_SECRET);
 }
