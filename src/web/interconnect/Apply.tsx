@@ -11,8 +11,8 @@ import { Form, localiseErrors, toExtraErrors, validator } from '../citizen/rjsf'
 import { applyPrefill, EidLevelNotice, lockedUiSchema, mergeUi, type PrefillValue, type StoreItem } from '../citizen/onceOnly';
 import { Answers, StorePicker } from '../citizen/Apply';
 import { interconnectStrings } from './locales';
-import { PartsFlow } from './common';
-import type { Application, GroupDetail } from './types';
+import { DeadlineWords, PartsFlow } from './common';
+import { docParts, type Application, type GroupDetail } from './types';
 
 addStrings(citizenStrings);
 addStrings(interconnectStrings);
@@ -236,7 +236,7 @@ export default function InterconnectApply() {
                 label={`${pick(d.name, d.nameEn)} (${t(`docKind.${d.kind}`, { defaultValue: d.kind })}${d.required ? '' : `, ${t('common.optional')}`})`}
                 files={docs[d.code] ?? []} onChange={(f) => setDocs((cur) => ({ ...cur, [d.code]: f }))}
               />
-              <div className="small muted">{t('ic.usedBy')}: {d.parts.map(partName).join(', ')}{d.note ? ` · ${d.note}` : ''}</div>
+              <div className="small muted">{t('ic.usedBy')}: {docParts(d).map(partName).join(', ')}{d.note ? ` · ${d.note}` : ''}</div>
               <StorePicker code={d.code} items={store} chosen={reused[d.code] ?? []} onChange={(ids) => setReused((cur) => ({ ...cur, [d.code]: ids }))} />
               {fieldErrors[`documents.${d.code}`] && <div className="field-error" role="alert">{fieldErrors[`documents.${d.code}`]}</div>}
             </div>
@@ -279,7 +279,7 @@ export default function InterconnectApply() {
               render={(p, n) => (
                 <>
                   <div><span className="ic-step" aria-hidden="true">{n}</span><b>{pick(p.name, p.nameEn)}</b></div>
-                  <div className="small">{pick(p.agencyLabel, p.agencyLabelEn)} · {t(`deadline.${p.deadline.unit}`, { value: p.deadline.value })}</div>
+                  <div className="small">{pick(p.agencyLabel, p.agencyLabelEn)}{p.deadline && <> · <DeadlineWords d={p.deadline} /></>}</div>
                 </>
               )}
             />

@@ -8,8 +8,8 @@ import { addStrings } from '../i18n';
 import { citizenStrings } from '../citizen/locales';
 import { EidLevelNotice } from '../citizen/onceOnly';
 import { interconnectStrings } from './locales';
-import { PartsFlow } from './common';
-import type { GroupDetail } from './types';
+import { DeadlineWords, PartsFlow } from './common';
+import { docParts, type GroupDetail } from './types';
 
 addStrings(citizenStrings);
 addStrings(interconnectStrings);
@@ -43,7 +43,7 @@ export default function GroupPage() {
               <h3><span className="ic-step" aria-hidden="true">{n}</span>{pick(p.name, p.nameEn)}</h3>
               <dl className="facts small">
                 <dt>{t('ic.agency')}</dt><dd>{pick(p.agencyLabel, p.agencyLabelEn)} ({t(`ic.level.${p.level}`)}){p.external && <> · <span className="badge badge-info">{t('ic.external')}</span></>}</dd>
-                <dt>{t('ic.deadline')}</dt><dd>{t(`deadline.${p.deadline.unit}`, { value: p.deadline.value })}</dd>
+                {p.deadline && <><dt>{t('ic.deadline')}</dt><dd><DeadlineWords d={p.deadline} /></dd></>}
                 <dt>{t('ic.procedure')}</dt><dd>{p.external ? p.procedureCode : <Link to={`/thu-tuc/${p.procedureCode}`}>{p.procedureCode}</Link>}</dd>
               </dl>
             </>
@@ -62,7 +62,7 @@ export default function GroupPage() {
                   <td>{pick(d.name, d.nameEn)} {!d.required && <span className="muted small">({t('common.optional')})</span>}{d.note && <div className="small muted">{d.note}</div>}</td>
                   <td>{t(`docKind.${d.kind}`, { defaultValue: d.kind })}</td>
                   <td>{d.count}</td>
-                  <td className="small">{d.parts.map(partName).join(', ')}</td>
+                  <td className="small">{docParts(d).map(partName).join(', ')}</td>
                 </tr>
               ))}
             </tbody>

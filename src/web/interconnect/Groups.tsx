@@ -6,7 +6,7 @@ import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
 import { addStrings } from '../i18n';
 import { citizenStrings } from '../citizen/locales';
 import { interconnectStrings } from './locales';
-import { PartsFlow } from './common';
+import { DeadlineWords, PartsFlow } from './common';
 import type { Group } from './types';
 
 addStrings(citizenStrings);
@@ -34,7 +34,7 @@ export default function Groups() {
                 render={(p, n) => (
                   <>
                     <div><span className="ic-step" aria-hidden="true">{n}</span><b>{pick(p.name, p.nameEn)}</b></div>
-                    <div className="small">{pick(p.agencyLabel, p.agencyLabelEn)} · {t(`deadline.${p.deadline.unit}`, { value: p.deadline.value })}</div>
+                    <div className="small">{pick(p.agencyLabel, p.agencyLabelEn)}{p.deadline && <> · <DeadlineWords d={p.deadline} /></>}</div>
                   </>
                 )}
               />

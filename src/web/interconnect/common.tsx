@@ -4,7 +4,7 @@ import { fmtDate } from '../format';
 import { useLocalName } from '../components/ui';
 import { addStrings } from '../i18n';
 import { interconnectEntryStrings } from './locales';
-import { stateTone, type AppStatus, type PartState } from './types';
+import { stateTone, type AppStatus, type Duration, type PartState } from './types';
 import './interconnect.css';
 
 addStrings(interconnectEntryStrings);
@@ -55,6 +55,13 @@ export function PartsFlow<T extends { key: string; name: string; nameEn: string;
       ))}
     </ol>
   );
+}
+
+/** A deadline in words ("15 ngày làm việc"); nothing when the part has none. */
+export function DeadlineWords({ d }: { d: Duration | null | undefined }) {
+  const { t } = useTranslation();
+  if (!d) return null;
+  return <>{t(`deadline.${d.unit}`, { value: d.value })}</>;
 }
 
 export function PartStateBadge({ state }: { state: PartState }) {

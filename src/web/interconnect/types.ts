@@ -4,14 +4,20 @@ export type Duration = { unit: string; value: number };
 
 export interface GroupPart {
   key: string; name: string; nameEn: string; procedureCode: string; level: 'commune' | 'province';
-  agencyLabel: string; agencyLabelEn: string; external: boolean; dependsOn: string[]; deadline: Duration;
+  agencyLabel: string; agencyLabelEn: string; external: boolean; dependsOn: string[]; deadline: Duration | null;
 }
 
 export interface Group {
   code: string; name: string; nameEn: string; summary: string; summaryEn: string; basis: string[]; lifeEvent: string; parts: GroupPart[];
 }
 
-export interface GroupDocument { code: string; name: string; nameEn: string; kind: string; count: number; required: boolean; note?: string | null; parts: string[] }
+export interface GroupDocument {
+  code: string; name: string; nameEn: string; kind: string; count: number; required: boolean; note?: string | null;
+  /** The parts using the document (the contract's list; the group file maps part → the part's own document code). */
+  parts: string[] | Record<string, string>;
+}
+
+export const docParts = (d: GroupDocument): string[] => (Array.isArray(d.parts) ? d.parts : Object.keys(d.parts ?? {}));
 
 export interface GroupDetail extends Group {
   form: any; documents: GroupDocument[]; refusalRule: Bi; minEidLevel: number;
