@@ -17,8 +17,13 @@ export interface KeyAndCert {
 export interface AgencySigner {
   /** PKCS#12 (no passphrase, in memory only) holding the agency key, its certificate and the CA certificate. */
   p12: Buffer;
+  /** The agency's private key (PKCS#1 PEM), for the PAdES signer. */
+  keyPem: string;
   cert: forge.pki.Certificate;
   caCert: forge.pki.Certificate;
+  /** The certificates exactly as issued (DER): what the signature embeds and hashes. */
+  certDer: Buffer;
+  caCertDer: Buffer;
 }
 
 /**
@@ -146,7 +151,10 @@ export class DemoCa {
     // Chain in the PKCS#12 so the signer embeds both certificates in the signature.
     const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert, caCert], '', { algorithm: '3des' });
     const p12 = Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
-    const s = { p12, cert, caCert };
+    const s: AgencySigner = {
+      p12, keyPem: kc.keyPem, cert, caCert,
+      certDer: new crypto.X509Certificate(kc.certPem).raw, caCertDer: new crypto.X509Certificate(ca.certPem).raw,
+    };
     this.cache.set(agency.id, s);
     return s;
   }

@@ -1,12 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import crypto from 'node:crypto';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Api, as, startTestServer, type TestServer } from '../../../test/server.ts';
 import { findProcedure, step, submissionFor } from '../../../test/dossiers.ts';
 import { tinyPdf, uploadOk } from '../../../test/fixtures.ts';
 import { pdfToText } from '../slips/test-helpers.ts';
+import { DemoCa } from './ca.ts';
+import { renderResult } from './render.ts';
+import { signPdf } from './sign.ts';
+import { pdfsig, tamper } from './test-helpers.ts';
 
 let srv: TestServer;
 let an: Api;
@@ -17,23 +20,6 @@ beforeAll(async () => {
   lltp = await findProcedure(an, 'lý lịch tư pháp');
 });
 afterAll(() => srv?.stop());
-
-/** poppler's pdfsig on the bytes: its full report. */
-function pdfsig(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'motcua-sig-'));
-  try {
-    const file = join(dir, 'kq.pdf');
-    writeFileSync(file, pdf);
-    try {
-      return execFileSync('pdfsig', [file], { encoding: 'utf8' });
-    } catch (e: any) {
-      // pdfsig exits non-zero when a signature does not verify; its report is still on stdout.
-      return String(e.stdout ?? '') + String(e.stderr ?? '');
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Takes An's LLTP dossier to the signature; the signer uploads no file, so the e-result is issued. */
 async function signedDossier(body: Record<string, unknown> = {}) {
@@ -79,9 +65,9 @@ describe(`electronic results (${inject('pgKind')})`, () => {
     pdf = file.body as Buffer;
   });
 
-  it('issues a PDF that pdfsig reports validly signed by the agency, and invalid after one byte changes', () => {
+  it('issues a PAdES B-B PDF that pdfsig reports validly signed by the agency, and invalid after one byte changes', () => {
     const report = pdfsig(pdf);
-    expect(report).toContain('Signature Type: adbe.pkcs7.detached');
+    expect(report).toContain('Signature Type: ETSI.CAdES.detached');
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Signer Certificate Common Name: Công an thành phố Hà Nội');
     expect(report).toContain('Total document signed');
@@ -90,11 +76,7 @@ describe(`electronic results (${inject('pgKind')})`, () => {
     expect(readdirSync(join(srv.dataDir, 'pki', 'agencies'))).toHaveLength(1);
 
     // Change one byte inside the signed content (the page text stream, before the signature hole).
-    const text = pdf.toString('latin1');
-    const at = text.indexOf('stream', text.indexOf('/Length')) + 20;
-    const tampered = Buffer.from(pdf);
-    tampered[at] ^= 0x01;
-    const bad = pdfsig(tampered);
+    const bad = pdfsig(tamper(pdf));
     expect(bad).not.toContain('Signature is Valid.');
     expect(bad).toMatch(/Signature Validation: (Digest Mismatch|Signature is Invalid)/);
   });
@@ -118,6 +100,7 @@ describe(`electronic results (${inject('pgKind')})`, () => {
     expect(byCode.body).toMatchObject({
       status: 'valid', authentic: true, unaltered: true, revoked: null, dossierCode: issued.d.code, applicant: 'N. V. An',
       issuer: 'Công an thành phố Hà Nội', title: lltp.resultType, signatureLines: issued.signed.signature.lines,
+      signatureType: 'ETSI.CAdES.detached', pades: true,
     });
     expect((await anon.get(`/api/v1/public/results/${result.id}`)).body.status).toBe('valid');
     expect((await anon.get('/api/v1/public/results/KQ-AAAA-BBBB-CCCC')).status).toBe(404);
@@ -143,7 +126,7 @@ describe(`electronic results (${inject('pgKind')})`, () => {
     const anon = new Api(srv.base);
     const same = await multipart(anon, '/api/v1/public/results/verify', pdf);
     expect(same.status).toBe(200);
-    expect(same.body).toMatchObject({ signatureValid: true, issuedByMotcua: true, matchesIssued: true, signer: 'Công an thành phố Hà Nội', result: { code: result.code } });
+    expect(same.body).toMatchObject({ signatureValid: true, issuedByMotcua: true, matchesIssued: true, signer: 'Công an thành phố Hà Nội', signatureType: 'ETSI.CAdES.detached', pades: true, result: { code: result.code } });
     const tampered = Buffer.from(pdf);
     tampered[pdf.indexOf('stream') + 30] ^= 0x01;
     const changed = await multipart(anon, '/api/v1/public/results/verify', tampered);
@@ -161,6 +144,25 @@ describe(`electronic results (${inject('pgKind')})`, () => {
     bytes[bytes.indexOf('stream') + 30] ^= 0x01;
     writeFileSync(file, bytes);
     expect((await new Api(srv.base).get(`/api/v1/public/results/${r.code}`)).body).toMatchObject({ status: 'altered', unaltered: false });
+  });
+
+  it('still verifies a result issued before PAdES (adbe.pkcs7.detached), stored and uploaded', async () => {
+    const { d } = await signedDossier();
+    const [r] = await resultOf(an, d.id);
+    const row = await srv.ctx.db.selectFrom('issued_result').selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+    // What the earlier code stored: the same kind of document signed by the same agency key as PKCS#7.
+    const agency = new DemoCa(srv.dataDir).signerFor({ id: row.agency_id, name: row.agency_name, province: 'Hà Nội' });
+    const old = await signPdf(await renderResult({
+      procedureCode: row.procedure_code, procedureName: lltp.name, title: row.title, dossierCode: row.dossier_code, applicantName: row.applicant_name,
+      form: {}, agency: { name: row.agency_name, province: 'Hà Nội' }, signatureLines: row.signature_lines as string[], signerName: row.signer_name,
+      issuedAt: row.issued_at, verifyCode: row.code, verifyUrl: r.verifyUrl,
+    }), agency, { reason: row.title, location: 'Hà Nội', name: row.agency_name, contactInfo: r.verifyUrl, signingTime: row.issued_at }, 'pkcs7');
+    expect(pdfsig(old)).toContain('Signature Type: adbe.pkcs7.detached');
+    writeFileSync(join(srv.dataDir, 'files', row.storage_key), old);
+    await srv.ctx.db.updateTable('issued_result').set({ sha256: crypto.createHash('sha256').update(old).digest('hex'), size: old.length }).where('id', '=', r.id).execute();
+    const anon = new Api(srv.base);
+    expect((await anon.get(`/api/v1/public/results/${r.code}`)).body).toMatchObject({ status: 'valid', authentic: true, unaltered: true, signatureType: 'adbe.pkcs7.detached', pades: false });
+    expect((await multipart(anon, '/api/v1/public/results/verify', old)).body).toMatchObject({ signatureValid: true, issuedByMotcua: true, matchesIssued: true, signatureType: 'adbe.pkcs7.detached', result: { code: r.code, status: 'valid' } });
   });
 
   it('keeps an uploaded result file as the result (no e-result issued then)', async () => {

@@ -1,5 +1,5 @@
 /**
- * Electronic results: issuing (render → sign with the agency certificate → store), public
+ * Electronic results: issuing (render → sign with the agency certificate, PAdES B-B → store), public
  * verification (stored bytes unchanged, signature valid, not revoked) and revocation.
  */
 import crypto from 'node:crypto';
@@ -147,6 +147,10 @@ export interface Verification {
   signatureLines: string[];
   issuedAt: Date;
   certificate: { subject: string; serial: string; notAfter: Date; issuer: string };
+  /** The signature's /SubFilter: `ETSI.CAdES.detached` (PAdES B-B, issued now) or `adbe.pkcs7.detached` (earlier results). */
+  signatureType: string | null;
+  /** The signature meets PAdES baseline B-B (see verify-pdf.ts). */
+  pades: boolean;
   revoked: { at: Date; reason: string } | null;
   verifyUrl: string;
 }
@@ -171,6 +175,7 @@ export async function verifyStored(r: Row): Promise<Verification> {
     title: r.title, dossierCode: r.dossier_code, applicant: maskName(r.applicant_name), issuer: r.agency_name,
     signerName: r.signer_name, signatureLines: r.signature_lines as string[], issuedAt: r.issued_at,
     certificate: { subject: r.cert_subject, serial: r.cert_serial, notAfter: r.cert_not_after, issuer: certAttr(ca.rootCert(), 'CN') ?? '' },
+    signatureType: sig?.subFilter ?? null, pades: !!sig?.pades,
     revoked: r.revoked_at ? { at: r.revoked_at, reason: r.revoke_reason ?? '' } : null,
     verifyUrl: verifyUrl(r.code),
   };
@@ -185,6 +190,10 @@ export interface UploadCheck {
   matchesIssued: boolean;
   signer: string | null;
   signingTime: Date | null;
+  /** The signature's /SubFilter (`ETSI.CAdES.detached` or `adbe.pkcs7.detached`). */
+  signatureType: string | null;
+  /** The signature meets PAdES baseline B-B. */
+  pades: boolean;
   result: Verification | null;
 }
 
@@ -200,6 +209,7 @@ export async function verifyUpload(db: Executor, pdf: Buffer): Promise<UploadChe
     matchesIssued: !!row,
     signer: sig.signer ? certAttr(sig.signer, 'CN') ?? null : null,
     signingTime: sig.signingTime ?? null,
+    signatureType: sig.subFilter ?? null, pades: sig.pades,
     result: row ? await verifyStored(row) : null,
   };
 }
