@@ -75,6 +75,7 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/procedures', allow: everyone, request: get(`${V}/procedures?q=khai%20sinh`) },
   { op: 'GET /api/v1/procedures/{code}', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/procedures/${fx.procedureCode}` }) },
   { op: 'GET /api/v1/procedures/{code}/versions', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/procedures/${fx.procedureCode}/versions` }) },
+  { op: 'GET /api/v1/procedures/{code}/fee-quote', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/procedures/${fx.procedureCode}/fee-quote?channel=online` }) },
   { op: 'GET /api/v1/procedures/{code}/form.pdf', allow: everyone, request: (fx) => ({ method: 'GET', url: `${V}/procedures/${fx.procedureCode}/form.pdf` }) },
   { op: 'GET /api/v1/catalog/fields', allow: everyone, request: get(`${V}/catalog/fields`) },
   { op: 'GET /api/v1/catalog/life-events', allow: everyone, request: get(`${V}/catalog/life-events`) },

@@ -16,6 +16,7 @@ import { unitChain } from '../agencies/service.ts';
 import { issueResult, resultsEnabled } from '../results/service.ts';
 import { enqueueForAction } from '../notifications/enqueue.ts';
 import { emitDossierAction } from './events.ts';
+import { deliveryRefused, s10Problems, trackingLink, type Delivery } from './postal.ts';
 import { check, type ActionName, type ResolvedStep } from './lifecycle.ts';
 import { Status, statusNames } from './status.ts';
 import type { DocumentRef } from './submit.ts';
@@ -38,6 +39,7 @@ export interface ActionInput {
   method?: string;
   receiptNo?: string;
   receivedBy?: string;
+  trackingNo?: string;
   newDueAt?: string;
   resultFileIds?: string[];
 }
@@ -256,10 +258,16 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
       break;
     }
     case 'request_payment': {
-      if (!input.amount || input.amount <= 0) throw problems.validation([fieldError('amount', 'phải là số tiền lớn hơn 0', 'must be an amount above 0')]);
+      // No amount given: the fee quoted at submission (rows, online discount, "0 đồng", exemption).
+      const quoted = (d.fee_quote as { total?: number } | null)?.total;
+      const amount = input.amount ?? quoted;
+      if (!amount || amount <= 0) {
+        throw problems.validation([fieldError('amount', quoted === 0 ? 'hồ sơ không phải nộp phí theo mức đã tính khi nộp (0 đồng): hãy nhập số tiền nếu cần thu' : 'phải là số tiền lớn hơn 0',
+          quoted === 0 ? 'the fee quoted at submission is 0 đồng: give an amount if one is due' : 'must be an amount above 0')]);
+      }
       pause(Status.PaymentRequested);
-      patch.fee_amount = input.amount;
-      rec.data = { amount: input.amount, description: input.description ?? null };
+      patch.fee_amount = amount;
+      rec.data = { amount, description: input.description ?? null, ...(input.amount === undefined ? { quoted: true } : {}) };
       break;
     }
     case 'confirm_payment': {
@@ -289,7 +297,20 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
       rec.to_status = Status.Returned;
       rec.to_unit_id = null;
       rec.to_assignee_id = null;
-      rec.data = { method: input.method ?? 'in_person', receivedBy: input.receivedBy ?? null };
+      const method = input.method ?? 'in_person';
+      if (method === 'post') {
+        // By post: the UPU S10 item number (check digit verified) and the carrier's tracking link, shown to the applicant.
+        if (!input.trackingNo) throw problems.validation([fieldError('trackingNo', 'cần số hiệu bưu gửi khi trả kết quả qua bưu chính', 'the postal tracking number is required to return by post')]);
+        const errs = s10Problems(input.trackingNo);
+        if (errs.length) throw deliveryRefused(errs);
+        const trackingNo = input.trackingNo.trim().toUpperCase();
+        const link = trackingLink(trackingNo);
+        const prev = (d.delivery as Delivery | null) ?? { method: 'post', choice: null, address: null, recipient: null, phone: null };
+        patch.delivery = JSON.stringify({ ...prev, method: 'post', trackingNo, ...link, postedAt: now.toISOString() }) as any;
+        rec.data = { method, receivedBy: input.receivedBy ?? null, trackingNo, ...link, address: prev.address };
+      } else {
+        rec.data = { method, receivedBy: input.receivedBy ?? null };
+      }
       break;
     }
     case 'withdraw':

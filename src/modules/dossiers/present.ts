@@ -7,6 +7,7 @@ import { availableActions, actionNames, type ActionName, type ResolvedStep } fro
 import { channelNames, statusNames } from './status.ts';
 import type { DossierRow } from './actions.ts';
 import { transferActionName } from './transfer.ts';
+import { EXEMPTION_PROOF } from '../payments/fees.ts';
 
 export async function listActions(db: Executor, dossierId: string) {
   return db.selectFrom('dossier_action').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
@@ -72,7 +73,7 @@ export async function presentDossier(db: Executor, d: DossierRow, p: Principal |
     identityCheck: d.identity_check ?? null,
     documents: docs.map((x) => ({
       documentCode: x.document_code,
-      documentName: x.document_code === 'result' ? 'Kết quả giải quyết' : docNames.get(x.document_code)?.name ?? x.document_code,
+      documentName: x.document_code === 'result' ? 'Kết quả giải quyết' : x.document_code === EXEMPTION_PROOF ? 'Giấy tờ chứng minh thuộc diện miễn, giảm phí, lệ phí' : docNames.get(x.document_code)?.name ?? x.document_code,
       fileId: x.file_id, filename: x.filename, mime: x.mime, size: Number(x.size), sha256: x.sha256, addedBy: x.added_seq,
       // Provenance (once-only): upload | store (with what the data store said about it) | desk | result.
       source: x.source ?? 'upload', origin: x.origin ?? null,
@@ -97,6 +98,9 @@ export async function presentDossier(db: Executor, d: DossierRow, p: Principal |
     supplementCount: d.supplement_count,
     extensionCount: d.extension_count,
     feeAmount: d.fee_amount === null ? null : Number(d.fee_amount),
+    // The fee as quoted at submission (rows, online discount, "0 đồng" policy, exemption claimed) and the result delivery (tracking number once posted).
+    feeQuote: d.fee_quote ?? null,
+    delivery: d.delivery ?? null,
     version: d.version,
     availableActions: await availableActions(db, { ...d, process }, p),
     ...(opts.withLog ? { tracking: await trackingRows(db, d) } : {}),

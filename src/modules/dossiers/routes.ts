@@ -30,10 +30,13 @@ const bodies: Record<ActionName, z.ZodObject<any>> = {
   forward: z.object({ ...base, assigneeId: z.uuid().optional() }),
   send_back: z.object({ ...base, reason: text(2000), assigneeId: z.uuid().optional() }),
   assign: z.object({ ...base, assigneeId: z.uuid() }),
-  request_payment: z.object({ ...base, amount: z.number().int().positive().max(1e12), description: z.string().max(1000).optional() }),
+  request_payment: z.object({ ...base, amount: z.number().int().positive().max(1e12).optional().describe('default: the fee quoted at submission'), description: z.string().max(1000).optional() }),
   confirm_payment: z.object({ ...base, amount: z.number().int().nonnegative().max(1e12).optional(), method: z.enum(['cash', 'transfer', 'online']).default('cash'), receiptNo: z.string().max(100).optional() }),
   sign: z.object({ ...base, resultFileIds: z.array(z.uuid()).max(20).optional() }),
-  return: z.object({ ...base, method: z.enum(['in_person', 'post', 'online']).default('in_person'), receivedBy: z.string().max(200).optional() }),
+  return: z.object({
+    ...base, method: z.enum(['in_person', 'post', 'online']).default('in_person'), receivedBy: z.string().max(200).optional(),
+    trackingNo: z.string().trim().max(20).optional().describe('by post: the UPU S10 item number (e.g. EB123456785VN); required, check digit verified (422)'),
+  }),
   withdraw: z.object({ ...base, reason: text(2000) }),
   stop: z.object({ ...base, reason: text(2000) }),
   extend: z.object({ ...base, reason: text(2000), newDueAt: z.iso.datetime({ offset: true }) }),
@@ -67,6 +70,13 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
         checklist: z.array(z.object({ code: z.string().max(60), kind: z.enum(['original', 'copy', 'certified_copy', 'original_or_certified_copy']), count: z.number().int().min(1).max(100) })).max(60).optional()
           .describe('desk only: the paper documents checked at reception, printed on the receipt'),
         draftId: z.uuid().optional().describe('a saved draft this submission completes: it is deleted in the same transaction'),
+        exemption: z.object({
+          code: z.string().min(1).max(60), proofFileIds: z.array(z.uuid()).max(10).optional(), proofStoreItemIds: z.array(z.uuid()).max(10).optional(),
+        }).optional().describe('a fee exemption (miễn, giảm) claimed, with its proof document; see GET /procedures/{code}/fee-quote. 422 when unknown, not in force or not for this procedure'),
+        delivery: z.object({
+          method: z.enum(['in_person', 'post', 'online']).optional(), address: z.string().trim().max(500).optional(),
+          recipient: z.string().trim().max(200).optional(), phone: z.string().regex(/^0\d{9,10}$/).optional(),
+        }).optional().describe("how the result is delivered: the form's resultDelivery answer decides the method; by post needs the postal address"),
       }),
     },
   }, async (req, reply) => {

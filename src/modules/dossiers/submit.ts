@@ -9,11 +9,12 @@ import { hasRoleAt } from '../identity/authz.ts';
 import { checkIdNumber } from '../identity/id-number.ts';
 import { versionOn, localToday, type ProcedureVersion } from '../catalog/service.ts';
 import { validateForm } from '../catalog/form-validation.ts';
-import { feesOn } from '../catalog/rules.ts';
 import { getFiles, type StoredFile } from '../files/service.ts';
 import { verifySubmittedIdentity, type IdentityCheck } from '../population/service.ts';
 import { itemsForSubmission, storeDeskScans, type Reused } from '../datastore/service.ts';
+import { EXEMPTION_PROOF, exemptionProblems, exemptionRefused, quoteVersion, type FeeQuote } from '../payments/fees.ts';
 import { eidLevelProblem } from './eid-level.ts';
+import { deliveryAtSubmission, deliveryRefused, type Delivery, type DeliveryMethod } from './postal.ts';
 import { Channel, Status } from './status.ts';
 import './tables.ts';
 import type { DossierRow } from './actions.ts';
@@ -39,6 +40,10 @@ export interface SubmitInput {
   receive?: boolean;
   /** Desk only: the paper documents checked at reception. */
   checklist?: { code: string; kind: string; count: number }[];
+  /** A fee exemption (miễn, giảm) claimed, with its proof document (uploaded files or data-store items). */
+  exemption?: { code: string; proofFileIds?: string[]; proofStoreItemIds?: string[] };
+  /** How the result is delivered: the form's resultDelivery answer decides the method; by post needs the address. */
+  delivery?: { method?: DeliveryMethod; address?: string; recipient?: string; phone?: string };
 }
 
 export interface Prepared {
@@ -51,6 +56,9 @@ export interface Prepared {
   /** The applicant's identity fields against the population database (or "filed in person"). */
   identityCheck: IdentityCheck;
   fee: number;
+  /** The fee breakdown (payments/fees.ts) with the claimed exemption, stored on the dossier. */
+  feeQuote: FeeQuote & { claim?: { code: string; proofDocumentCode: string } };
+  delivery: Delivery | null;
   checklist: { code: string; kind: string; count: number }[] | null;
   /** The delegation of authority the dossier is routed by, when one is in force. */
   delegation: RoutedDelegation | null;
@@ -174,6 +182,26 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
       }
     }
   }
+  // A claimed exemption needs its proof (the claim itself is judged below: 422 when the law does not allow it).
+  if (input.exemption) {
+    const proofFiles = input.exemption.proofFileIds ?? [];
+    const proofItems = input.exemption.proofStoreItemIds ?? [];
+    if (!proofFiles.length && !proofItems.length) errors.push(fieldError('exemption.proofFileIds', 'cần kèm giấy tờ chứng minh thuộc diện miễn, giảm', 'attach the proof of the exemption'));
+    const pf = new Map((await getFiles(db, proofFiles)).map((f) => [f.id, f]));
+    proofFiles.forEach((id, j) => {
+      const f = pf.get(id);
+      if (!f || f.ownerId !== p.userId) errors.push(fieldError(`exemption.proofFileIds[${j}]`, 'không tìm thấy tệp đã tải lên', 'no such uploaded file'));
+      else attached.push({ code: EXEMPTION_PROOF, file: f, source: fresh });
+    });
+    const pi = await itemsForSubmission(db, p, proofItems);
+    proofItems.forEach((id, j) => {
+      const it = pi.get(id);
+      if (!it) errors.push(fieldError(`exemption.proofStoreItemIds[${j}]`, 'không có trong kho dữ liệu cá nhân của bạn', 'is not in your personal data store'));
+      else attached.push({ code: EXEMPTION_PROOF, file: it.file, source: 'store', storeItemId: it.itemId, origin: it.origin });
+    });
+  }
+  const deliveryChoice = deliveryAtSubmission(input.form, def.form, input.delivery, { name: applicant.name, phone: applicant.phone });
+  errors.push(...deliveryChoice.errors.filter((e) => e.field !== 'delivery.method'));
   (input.checklist ?? []).forEach((c, i) => {
     if (!known.has(c.code)) errors.push(fieldError(`checklist[${i}].code`, `thủ tục không có giấy tờ mã "${c.code}"`, `the procedure has no document "${c.code}"`));
   });
@@ -181,8 +209,16 @@ export async function prepareSubmission(db: Executor, p: Principal, input: Submi
   // Identity fields prefilled from the population database must come back unchanged (422 otherwise);
   // checked once the submission is otherwise well-formed.
   if (p.kind === 'citizen') identityCheck = await verifySubmittedIdentity(db, p, def.code, def.form, input.form);
-  const fee = feesOn(def.fees, localToday(), channel === Channel.Online).reduce((s, f) => s + f.amount, 0);
-  return { version, agency, deskUnitId, channel, applicant, files: attached, identityCheck, fee, checklist: input.checklist ?? null, delegation };
+  const methodErrors = deliveryChoice.errors.filter((e) => e.field === 'delivery.method');
+  if (methodErrors.length) throw deliveryRefused(methodErrors);
+  const day = localToday();
+  if (input.exemption) {
+    const errs = exemptionProblems(version, input.exemption.code, day);
+    if (errs.length) throw exemptionRefused(errs);
+  }
+  const quote = quoteVersion(version, { day, channel: channel === Channel.Online ? 'online' : 'in_person', exemptionCode: input.exemption?.code });
+  const feeQuote = input.exemption ? { ...quote, claim: { code: input.exemption.code, proofDocumentCode: EXEMPTION_PROOF } } : quote;
+  return { version, agency, deskUnitId, channel, applicant, files: attached, identityCheck, fee: quote.total, feeQuote, delivery: deliveryChoice.delivery, checklist: input.checklist ?? null, delegation };
 }
 
 /**
@@ -207,10 +243,10 @@ export async function insertDossier(tx: Tx, p: Principal, prep: Prepared, form: 
     with d as (
       insert into dossier (code, procedure_id, procedure_version_id, procedure_code, procedure_name, agency_id, status, channel,
         applicant_user_id, applicant_name, applicant_id_number, applicant_phone, applicant_email, form,
-        step_unit_id, step_role, submitted_at, fee_amount, checklist, identity_check, delegation, created_by)
+        step_unit_id, step_role, submitted_at, fee_amount, fee_quote, delivery, checklist, identity_check, delegation, created_by)
       values (${code}, ${prep.version.procedureId}, ${prep.version.id}, ${def.code}, ${def.name}, ${prep.agency.id}, ${Status.Submitted}, ${prep.channel},
         ${prep.applicant.userId}, ${prep.applicant.name}, ${prep.applicant.idNumber}, ${prep.applicant.phone}, ${prep.applicant.email}, ${JSON.stringify(form)}::jsonb,
-        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${prep.checklist ? JSON.stringify(prep.checklist) : null}::jsonb, ${JSON.stringify(prep.identityCheck)}::jsonb, ${prep.delegation ? JSON.stringify(prep.delegation) : null}::jsonb, ${p.userId})
+        ${prep.deskUnitId}, 'desk_officer', ${now}, ${prep.fee}, ${JSON.stringify(prep.feeQuote)}::jsonb, ${prep.delivery ? JSON.stringify(prep.delivery) : null}::jsonb, ${prep.checklist ? JSON.stringify(prep.checklist) : null}::jsonb, ${JSON.stringify(prep.identityCheck)}::jsonb, ${prep.delegation ? JSON.stringify(prep.delegation) : null}::jsonb, ${p.userId})
       returning *
     ), a as (
       insert into dossier_action (dossier_id, seq, action, actor_id, actor_name, actor_role, at, from_status, to_status, to_unit_id, data)

@@ -34,6 +34,10 @@ export interface DossierTable {
   supplement_count: Generated<number>;
   extension_count: Generated<number>;
   fee_amount: number | null;
+  /** The fee quoted at submission (payments/fees.ts FeeQuote) with the exemption claimed, if any. */
+  fee_quote: unknown;
+  /** How the result is delivered (dossiers/postal.ts Delivery): method, postal address, tracking number once posted. */
+  delivery: unknown;
   checklist: unknown;
   /** The applicant's identity fields against the population database (population/prefill.ts IdentityCheck). */
   identity_check: unknown;

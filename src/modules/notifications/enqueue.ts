@@ -38,6 +38,9 @@ export interface MessageParams {
   amount: number | null;
   items: string[];
   reason: string | null;
+  /** A result returned by post: the UPU S10 number and the carrier's tracking page. */
+  trackingNo?: string | null;
+  trackingUrl?: string | null;
 }
 
 interface Recipient { channel: Channel; userId: string | null; address: string | null }
@@ -66,17 +69,20 @@ async function recipients(db: Executor, d: NotifiedDossier): Promise<Recipient[]
  * The key (dossier : action seq : channel) makes a repeated call a no-op.
  */
 export async function enqueueForAction(tx: Executor, d: NotifiedDossier, action: string, data: unknown, note: string | null = null): Promise<number> {
-  const event = EVENT_FOR_ACTION[action];
+  const post = action === 'return' && (data as { method?: string } | null)?.method === 'post';
+  // Returned by post: its own message, with the tracking number and link.
+  const event = post ? 'result_posted' : EVENT_FOR_ACTION[action];
   if (!event) return 0;
   const to = await recipients(tx, d);
   if (to.length === 0) return 0;
-  const x = (data ?? {}) as { items?: { name: string; reason: string }[]; amount?: number; newDueAt?: Date | string };
+  const x = (data ?? {}) as { items?: { name: string; reason: string }[]; amount?: number; newDueAt?: Date | string; trackingNo?: string; trackingUrl?: string };
   const params: MessageParams = {
     code: d.code, name: d.applicant_name, procedure: d.procedure_name,
     dueAt: d.due_at ? new Date(d.due_at).toISOString() : null,
     amount: x.amount ?? d.fee_amount ?? null,
     items: (x.items ?? []).map((i) => `${i.name}: ${i.reason}`),
     reason: note,
+    ...(post ? { trackingNo: x.trackingNo ?? null, trackingUrl: x.trackingUrl ?? null } : {}),
   };
   const seq = d.version;
   const r = await tx.insertInto('notification_outbox').values(to.map((t) => ({

@@ -28,6 +28,7 @@ export function placeholderValues(p: MessageParams, publicUrl: string): Record<s
     code: p.code, name: p.name, procedure: p.procedure, dueAt: formatDue(p.dueAt), amount: formatAmount(p.amount),
     items: p.items.length ? p.items.map((i) => `- ${i}`).join('\n') : '—', reason: p.reason ?? '—',
     link: `${publicUrl}/tra-cuu/${encodeURIComponent(p.code)}`,
+    trackingNo: p.trackingNo ?? '—', trackingUrl: p.trackingUrl ?? '—',
   };
 }
 
@@ -45,7 +46,7 @@ export async function listTemplates(db: Executor) {
 export interface TemplateInput { subjectVi: string; subjectEn: string; bodyVi: string; bodyEn: string }
 
 /** Placeholders a template may use (anything else would reach the citizen as literal braces). */
-export const PLACEHOLDERS = ['code', 'name', 'procedure', 'dueAt', 'amount', 'items', 'reason', 'link'] as const;
+export const PLACEHOLDERS = ['code', 'name', 'procedure', 'dueAt', 'amount', 'items', 'reason', 'link', 'trackingNo', 'trackingUrl'] as const;
 
 export function unknownPlaceholders(t: TemplateInput): string[] {
   const used = [t.subjectVi, t.subjectEn, t.bodyVi, t.bodyEn].flatMap((x) => [...x.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));

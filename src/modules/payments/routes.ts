@@ -13,6 +13,8 @@ import { gatewaySecret } from './signing.ts';
 import { handleCallback, openOrder, orderFor, ordersOf, vnDay, type CreateOrderContext } from './service.ts';
 import { reconciliation } from './reconciliation.ts';
 import { renderPaymentReceipt } from './receipt-pdf.ts';
+import { exemptionProblems, exemptionRefused, exemptionsFor, quoteFee } from './fees.ts';
+import { versionOn, localToday } from '../catalog/service.ts';
 import './tables.ts';
 
 /**
@@ -106,4 +108,26 @@ export async function paymentRoutes(app: FastifyInstance, ctx: AppContext) {
     return reconciliation(ctx.db, gateway, agency, req.query.date ?? vnDay(new Date()));
   });
 
+  r.get('/procedures/:code/fee-quote', {
+    schema: {
+      tags: ['payments'],
+      summary: "The fee a dossier of this procedure would owe (before submitting): the version's fee rows, the online discount, a '0 đồng' policy in force, a claimed exemption, the total; and the exemptions one may claim",
+      params: z.object({ code: z.string().max(30) }),
+      querystring: z.object({
+        channel: z.enum(['online', 'in_person']).default('online'),
+        exemption: z.string().max(60).optional().describe('the code of an exemption (miễn, giảm) claimed'),
+        onDate: z.iso.date().optional().describe('default: today in Hanoi'),
+      }),
+    },
+  }, async (req) => {
+    const day = req.query.onDate ?? localToday();
+    const v = await versionOn(ctx.db, req.params.code, day);
+    if (!v) throw problems.notFound(`thủ tục ${req.params.code}`, `Procedure ${req.params.code}`);
+    if (req.query.exemption) {
+      const errs = exemptionProblems(v, req.query.exemption, day, 'exemption');
+      if (errs.length) throw exemptionRefused(errs);
+    }
+    const quote = (await quoteFee(ctx.db, v, { day, channel: req.query.channel, exemptionCode: req.query.exemption }))!;
+    return { ...quote, exemptionsAvailable: exemptionsFor(v.definition.code, day) };
+  });
 }
