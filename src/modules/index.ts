@@ -12,6 +12,7 @@ import { paymentsModule } from './payments/module.ts';
 import { resultsModule } from './results/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { connectorModule } from './connector/module.ts';
+import { interconnectModule } from './interconnect/module.ts';
 import { reorganisationModule } from './reorganisation/module.ts';
 import { dataStoreModule } from './datastore/module.ts';
 import { feedbackModule } from './feedback/module.ts';
@@ -20,4 +21,4 @@ import { populationModule } from './population/module.ts';
 import { privacyModule } from './privacy/module.ts';
 
 /** The capabilities of the monolith, in dependency order (migrations and seeds run in this order). */
-export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, delegationModule, filesModule, noticesModule, populationModule, dossiersModule, paymentsModule, resultsModule, notificationsModule, connectorModule, reorganisationModule, dataStoreModule, feedbackModule, queueModule, privacyModule];
+export const modules: Module[] = [geoModule, agenciesModule, identityModule, calendarModule, catalogModule, delegationModule, filesModule, noticesModule, populationModule, dossiersModule, paymentsModule, resultsModule, notificationsModule, connectorModule, interconnectModule, reorganisationModule, dataStoreModule, feedbackModule, queueModule, privacyModule];

@@ -43,15 +43,20 @@ function explain(e: ErrorObject): { vi: string; en: string } {
 
 /** Validates form answers against the version's JSON Schema; field names are `form.<path>`. */
 export function validateForm(v: ProcedureVersion, data: unknown): FieldError[] {
-  let fn = compiled.get(v.id);
+  return validateAgainst(v.id, v.definition.form, data);
+}
+
+/** Validates answers against any form schema that never changes under `cacheKey` (e.g. an interconnected group's version). */
+export function validateAgainst(cacheKey: string, schema: Record<string, unknown>, data: unknown): FieldError[] {
+  let fn = compiled.get(cacheKey);
   if (!fn) {
-    fn = compileForm(v.definition.form) as ValidateFunction;
-    compiled.set(v.id, fn);
+    fn = compileForm(schema) as ValidateFunction;
+    compiled.set(cacheKey, fn);
   }
   if (fn(data)) return [];
   return (fn.errors ?? []).slice(0, 50).map((e) => {
     const field = fieldOf(e);
-    const t = titleAt(v.definition.form, field);
+    const t = titleAt(schema, field);
     const m = explain(e);
     return { field, message_vi: t ? `${t}: ${m.vi}` : m.vi, message_en: m.en };
   });

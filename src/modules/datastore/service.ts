@@ -196,3 +196,10 @@ export async function storeDeskScans(db: Executor, d: DossierRef, docs: { code: 
 export function typeForDocumentCode(code: string): string {
   return DOCUMENT_TYPES.find((t) => t.accepts.includes(code))?.code ?? 'khac';
 }
+
+/** The items a dossier's e-results became in the owner's store (an interconnected application reuses them in its later parts). */
+export async function resultItemsOfDossier(db: Executor, ownerId: string, dossierId: string): Promise<string[]> {
+  const rows = await db.selectFrom('personal_document').select('id').where('owner_id', '=', ownerId)
+    .where('source_dossier_id', '=', dossierId).where('source', '=', 'result').execute();
+  return rows.map((r) => r.id);
+}

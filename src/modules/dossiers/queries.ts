@@ -156,6 +156,12 @@ export async function dossierBasics(db: Executor, id: string) {
   return d ? { id: d.id, code: d.code, status: d.status, agencyId: d.agency_id, applicantUserId: d.applicant_user_id, finishedAt: d.finished_at, procedureCode: d.procedure_code } : undefined;
 }
 
+/** Where several dossiers stand (e.g. the parts of an interconnected application). */
+export async function dossierSummaries(db: Executor, ids: string[]) {
+  if (!ids.length) return new Map<string, { id: string; code: string; status: number; dueAt: Date | null; agencyId: string; finishedAt: Date | null }>();
+  const rows = await db.selectFrom('dossier').select(['id', 'code', 'status', 'due_at', 'agency_id', 'finished_at']).where('id', 'in', ids).execute();
+  return new Map(rows.map((d) => [d.id, { id: d.id, code: d.code, status: d.status, dueAt: d.due_at, agencyId: d.agency_id, finishedAt: d.finished_at }]));
+}
 
 /**
  * Staff look-up across their agencies: by code (exact or partial), by the applicant's ID number

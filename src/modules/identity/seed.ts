@@ -14,6 +14,9 @@ const BHXH = '000.00.12.H26';
 const UBTP = '000.00.01.H26';
 const BADINH = '000.04.01.H26';
 const CA_BADINH = '000.04.02.H26';
+const SNNMT = '000.00.04.H26';
+const THUE = '000.00.13.H26';
+const CONGCHUNG = '000.00.14.H26';
 
 export const demoStaff: StaffSeed[] = [
   { username: 'admin', fullName: 'Quản trị hệ thống', title: 'Quản trị hệ thống', agency: UBTP, grants: [['system_admin', 'agency'], ['catalog_admin', 'agency']] },
@@ -32,6 +35,16 @@ export const demoStaff: StaffSeed[] = [
   { username: 'bhxh.tiepnhan', fullName: 'Mai Thị Ngọc', title: 'Cán bộ Bộ phận Một cửa', agency: BHXH, grants: [['desk_officer', 'desk']] },
   { username: 'bhxh.canbo', fullName: 'Tạ Văn Khoa', title: 'Chuyên viên Phòng Quản lý thu – Sổ, thẻ', agency: BHXH, grants: [['processing_officer', 'agency'], ['head_of_division', 'agency']] },
   { username: 'bhxh.lanhdao', fullName: 'Cao Văn Thắng', title: 'Phó Giám đốc BHXH thành phố', agency: BHXH, grants: [['signing_authority', 'leadership'], ['supervisor', 'agency']] },
+  // The land group (notary → tax → land registration): one person per role is enough for the demo.
+  { username: 'congchung.tiepnhan', fullName: 'Phan Thị Hồng', title: 'Công chứng viên tiếp nhận', agency: CONGCHUNG, grants: [['desk_officer', 'desk']] },
+  { username: 'congchung.ccv', fullName: 'Lương Văn Tâm', title: 'Công chứng viên', agency: CONGCHUNG, grants: [['processing_officer', 'agency'], ['head_of_division', 'agency']] },
+  { username: 'congchung.truongphong', fullName: 'Kiều Thị Vân', title: 'Trưởng Phòng Công chứng số 1', agency: CONGCHUNG, grants: [['signing_authority', 'leadership'], ['supervisor', 'agency']] },
+  { username: 'thue.tiepnhan', fullName: 'Hà Minh Tuấn', title: 'Cán bộ Bộ phận Một cửa', agency: THUE, grants: [['desk_officer', 'desk']] },
+  { username: 'thue.canbo', fullName: 'Chu Thị Phương', title: 'Chuyên viên Phòng Kê khai', agency: THUE, grants: [['processing_officer', 'agency'], ['head_of_division', 'agency']] },
+  { username: 'thue.lanhdao', fullName: 'Đàm Văn Quý', title: 'Phó Trưởng Thuế thành phố', agency: THUE, grants: [['signing_authority', 'leadership'], ['supervisor', 'agency']] },
+  { username: 'dat.tiepnhan', fullName: 'Tống Thị Yến', title: 'Cán bộ Bộ phận Một cửa', agency: SNNMT, grants: [['desk_officer', 'desk']] },
+  { username: 'dat.canbo', fullName: 'Âu Văn Lộc', title: 'Chuyên viên Văn phòng Đăng ký đất đai', agency: SNNMT, grants: [['processing_officer', 'agency'], ['head_of_division', 'agency']] },
+  { username: 'dat.lanhdao', fullName: 'Khúc Thị Nga', title: 'Phó Giám đốc Sở Nông nghiệp và Môi trường', agency: SNNMT, grants: [['signing_authority', 'leadership'], ['supervisor', 'agency']] },
 ];
 
 export const demoCitizens: CitizenSeed[] = [

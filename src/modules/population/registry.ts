@@ -108,6 +108,12 @@ export interface PopulationRegistry {
   lookupPerson(idNumber: string): Promise<PersonRecord | null>;
   household(householdId: string): Promise<HouseholdRecord | null>;
   relations(idNumber: string): Promise<Relations | null>;
+  /**
+   * A birth has been registered: the database issues the child's personal identification number
+   * (số định danh cá nhân) and records the child in a parent's household. Idempotent per
+   * `registrationRef` (the same registration answers the same number).
+   */
+  registerBirth(b: BirthRegistration): Promise<{ idNumber: string; householdId: string | null }>;
   /** Which source answers and, where it can tell cheaply, how many people and households it holds (for administrators). */
   status(): Promise<RegistryStatus>;
 }
@@ -120,4 +126,20 @@ export interface RegistryStatus {
   households: number | null;
   /** True when the counts are the planner's estimates (large tables), not exact counts. */
   estimated: boolean;
+}
+
+export interface BirthRegistration {
+  /** The birth-registration dossier's code: re-registering it returns the number already issued. */
+  registrationRef: string;
+  fullName: string;
+  /** YYYY-MM-DD */
+  dateOfBirth: string;
+  sex: Sex;
+  ethnicity?: string;
+  nationality?: string;
+  placeOfOrigin?: string;
+  /** 3-digit province code of the registering authority (Hà Nội: 001) and its name. */
+  registration: { provinceCode: string; place: string };
+  motherIdNumber?: string | null;
+  fatherIdNumber?: string | null;
 }

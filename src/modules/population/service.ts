@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import { getAdminUnit, listAdminUnits } from '../geo/service.ts';
-import type { CommuneRef } from './generator.ts';
+import { centurySexDigit, type CommuneRef } from './generator.ts';
+import crypto from 'node:crypto';
 import {
   HOUSEHOLD_ROLES, MARITAL_STATUSES,
-  type HouseholdRecord, type PersonRecord, type PersonSummary, type PopulationRegistry, type RegistryStatus, type Relations,
+  type BirthRegistration, type HouseholdRecord, type PersonRecord, type PersonSummary, type PopulationRegistry, type RegistryStatus, type Relations,
 } from './registry.ts';
 import type { PopulationPersonTable } from './tables.ts';
 import { findPeople, identityPaths, prefillValues, rulesFor, verifyIdentity, type IdentityCheck } from './prefill.ts';
@@ -77,6 +78,42 @@ export class LocalPopulationRegistry implements PopulationRegistry {
       father: by(p.father_id_number), mother: by(p.mother_id_number), spouse: by(p.spouse_id_number),
       children: rows.filter((r) => r.father_id_number === idNumber || r.mother_id_number === idNumber).map(summary),
     };
+  }
+
+  async registerBirth(b: BirthRegistration): Promise<{ idNumber: string; householdId: string | null }> {
+    const done = await this.db.selectFrom('population_birth_registration').innerJoin('population_person', 'population_person.id_number', 'population_birth_registration.id_number')
+      .select(['population_person.id_number', 'population_person.household_id']).where('registration_ref', '=', b.registrationRef).executeTakeFirst();
+    if (done) return { idNumber: done.id_number, householdId: done.household_id };
+    // The child joins the mother's household (else the father's), at its registered address.
+    const parentIds = [b.motherIdNumber, b.fatherIdNumber].filter((x): x is string => !!x);
+    const parents = parentIds.length ? await this.db.selectFrom('population_person').selectAll().where('id_number', 'in', parentIds).execute() : [];
+    const parent = parents.find((x) => x.id_number === b.motherIdNumber) ?? parents[0];
+    if (!parent) {
+      throw new Problem(422, 'parents_unknown', 'Không tìm thấy cha hoặc mẹ của trẻ trong Cơ sở dữ liệu quốc gia về dân cư.', 'Neither parent is in the national population database.');
+    }
+    const female = b.sex === 'Nữ';
+    const year = Number(b.dateOfBirth.slice(0, 4));
+    const prefix = b.registration.provinceCode + centurySexDigit(year, female) + String(year % 100).padStart(2, '0');
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const idNumber = prefix + String(crypto.randomInt(0, 1_000_000)).padStart(6, '0');
+      const inserted = await this.db.insertInto('population_person').values({
+        id_number: idNumber, full_name: b.fullName, date_of_birth: b.dateOfBirth, sex: b.sex,
+        ethnicity: b.ethnicity ?? parent.ethnicity, religion: 'Không', nationality: b.nationality ?? 'Việt Nam',
+        place_of_origin: b.placeOfOrigin ?? parent.place_of_origin,
+        birth_registration_code: b.registration.provinceCode, birth_registration_place: b.registration.place,
+        permanent_commune_code: parent.permanent_commune_code, permanent_address: parent.permanent_address,
+        current_commune_code: parent.current_commune_code, current_address: parent.current_address,
+        household_id: parent.household_id, household_role: parent.household_role === 'head' || parent.household_role === 'wife' || parent.household_role === 'husband' ? 'child' : 'grandchild',
+        marital_status: 'single',
+        father_id_number: parents.find((x) => x.id_number === b.fatherIdNumber)?.id_number ?? null,
+        mother_id_number: parents.find((x) => x.id_number === b.motherIdNumber)?.id_number ?? null,
+        spouse_id_number: null,
+      }).onConflict((oc) => oc.doNothing()).returning('id_number').executeTakeFirst();
+      if (!inserted) continue; // that number is taken: draw another
+      await this.db.insertInto('population_birth_registration').values({ registration_ref: b.registrationRef, id_number: idNumber }).execute();
+      return { idNumber, householdId: parent.household_id };
+    }
+    throw new Error(`no free ID number for prefix ${prefix}`);
   }
 
   async status(): Promise<RegistryStatus> {

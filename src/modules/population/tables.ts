@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { HouseholdRole, MaritalStatus, Sex } from './registry.ts';
 
 export interface PopulationHouseholdTable {
@@ -32,8 +33,15 @@ export interface PopulationPersonTable {
   spouse_id_number: string | null;
 }
 
+export interface PopulationBirthRegistrationTable {
+  registration_ref: string;
+  id_number: string;
+  registered_at: Generated<Date>;
+}
+
 declare module '../../platform/db/database.ts' {
   interface DB {
+    population_birth_registration: PopulationBirthRegistrationTable;
     population_household: PopulationHouseholdTable;
     population_person: PopulationPersonTable;
   }
