@@ -121,6 +121,15 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/dossiers/{id}/rating', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}/rating` }) },
   // Only the applicant rates (the dossier is not finished: 409 for An, refused for everyone else).
   { op: 'POST /api/v1/dossiers/{id}/rating', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/dossiers/${fx.dossierId}/rating`, body: { level: 'satisfied' } }) },
+  // Interconnected procedures: groups are public; applications are the applicant's and the part-holding agencies' (tested in interconnect.int.test.ts).
+  { op: 'GET /api/v1/interconnect/groups', allow: everyone, request: get(`${V}/interconnect/groups`) },
+  { op: 'GET /api/v1/interconnect/groups/{code}', allow: everyone, request: get(`${V}/interconnect/groups/LT-KS-TT-BHYT`) },
+  { op: 'GET /api/v1/interconnect/groups/{code}/prefill', allow: citizens, request: get(`${V}/interconnect/groups/LT-KS-TT-BHYT/prefill`) },
+  { op: 'POST /api/v1/interconnect/applications', allow: citizens, request: () => ({ method: 'POST', url: `${V}/interconnect/applications`, body: { groupCode: 'LT-KS-TT-BHYT', form: {}, documents: [] } }) },
+  { op: 'GET /api/v1/my/interconnect-applications', allow: citizens, request: get(`${V}/my/interconnect-applications`) },
+  // No application in the fixture: nobody finds one.
+  { op: 'GET /api/v1/interconnect/applications/{id}', allow: [], request: get(`${V}/interconnect/applications/00000000-0000-4000-8000-000000000000`) },
+  { op: 'POST /api/v1/interconnect/applications/{id}/withdraw', allow: [], request: () => ({ method: 'POST', url: `${V}/interconnect/applications/00000000-0000-4000-8000-000000000000/withdraw`, body: { reason: 'thử' } }) },
   // Online payment: the applicant opens an order (the fixture dossier is not waiting for payment: 409 past authorisation); staff of the agency see orders.
   { op: 'POST /api/v1/dossiers/{id}/payments', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/dossiers/${fx.dossierId}/payments`, body: {} }) },
   { op: 'GET /api/v1/dossiers/{id}/payments', allow: ['an', ...ownStaff], request: (fx) => ({ method: 'GET', url: `${V}/dossiers/${fx.dossierId}/payments` }) },
