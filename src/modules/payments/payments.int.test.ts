@@ -177,4 +177,38 @@ describe('online payment of a dossier fee', () => {
     expect((await (await as(s.srv.base, 'catp.canbo')).get(`/api/v1/payments/reconciliation?agencyCode=${AGENCY}&date=${today}`)).status).toBe(403);
     expect((await (await as(s.srv.base, 'badinh.chutich')).get(`/api/v1/payments/reconciliation?agencyCode=${AGENCY}&date=${today}`)).status).toBe(403);
   });
+
+  it('the desk takes the fee in cash: the open order is cancelled; a late gateway success is recorded for review, the dossier unchanged', async () => {
+    const id = await dossierAwaitingFee();
+    const order = (await s.citizen.post(`/api/v1/dossiers/${id}/payments`, {})).body;
+    await step(await as(s.srv.base, 'catp.tiepnhan'), id, 'confirm-payment', { method: 'cash', receiptNo: 'TM-0001' });
+    const [o] = await orders(id);
+    expect(o).toMatchObject({ id: order.id, status: 'cancelled' });
+    expect(o.checkoutUrl).toBeUndefined(); // no link or VietQR offered any more
+    const before = await dossier(id);
+    expect(before.status).toBe(4);
+    // The citizen had the gateway page open and pays anyway.
+    await payAtGateway(order.checkoutUrl, 'success');
+    const [late] = await orders(id);
+    expect(late).toMatchObject({ status: 'paid', needsReview: true });
+    const after = await dossier(id);
+    expect(after.version).toBe(before.version);
+    expect((after.tracking as any[]).filter((a) => a.action === 'confirm_payment')).toHaveLength(1);
+  });
+
+  it('unpaid orders past their time are expired by the payments.expire job', async () => {
+    const id = await dossierAwaitingFee();
+    const order = (await s.citizen.post(`/api/v1/dossiers/${id}/payments`, {})).body;
+    await s.srv.ctx.jobs.runNow('payments.expire');
+    expect((await s.srv.ctx.db.selectFrom('payment_order').select('status').where('id', '=', order.id).executeTakeFirstOrThrow()).status).toBe('pending');
+    await s.srv.ctx.db.updateTable('payment_order').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', order.id).execute();
+    await s.srv.ctx.jobs.runNow('payments.expire');
+    const row = await s.srv.ctx.db.selectFrom('payment_order').selectAll().where('id', '=', order.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('expired');
+    expect(row.settled_at).toBeTruthy();
+    // A new "pay" opens a fresh order.
+    const again = await s.citizen.post(`/api/v1/dossiers/${id}/payments`, {});
+    expect(again.status).toBe(201);
+    expect(again.body.id).not.toBe(order.id);
+  });
 });

@@ -23,6 +23,7 @@ export async function reconciliation(db: Executor, gateway: PaymentGateway, agen
     failed: orders.filter((o) => o.status === 'failed').length,
     pending: orders.filter((o) => o.status === 'pending').length,
     expired: orders.filter((o) => o.status === 'expired').length,
+    cancelled: orders.filter((o) => o.status === 'cancelled').length,
     needsReview: orders.filter((o) => o.needsReview).length,
   };
 

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 
-export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'expired';
+export type PaymentStatus = 'pending' | 'paid' | 'failed' | 'expired' | 'cancelled';
 
 export interface PaymentOrderTable {
   id: Generated<string>;
