@@ -10,16 +10,40 @@ import { formatVnDate } from '../slips/format.ts';
 import { SIZE, SlipWriter, type Run } from '../slips/layout.ts';
 import templates from './templates.json' with { type: 'json' };
 
+export type ValueFormat = 'date' | 'number';
+
 export interface TemplateField {
   label: string;
   value: string;
   bold?: boolean;
-  format?: 'date';
+  /** `date`: ISO dates as dd/mm/yyyy; `number`: numbers with Vietnamese separators (120,5). */
+  format?: ValueFormat;
+}
+
+/** A numbered part of the document: a heading, `label: value` lines and paragraphs. */
+export interface TemplateSection {
+  heading?: string;
+  /** Printed only when this placeholder has a value other than `false` (e.g. `{form.requestBanInfo}`). */
+  when?: string;
+  /** Repeats the section's fields for each element of this form array (`form.members`): `{item.x}`, `{index}`. */
+  each?: string;
+  /** Heading of each repeated element, e.g. `{index}. {item.fullName}`. */
+  itemHeading?: string;
+  fields?: TemplateField[];
+  body?: string[];
+  format?: ValueFormat;
 }
 
 export interface ResultTemplate {
-  fields: TemplateField[];
+  /** The document's title (placeholders allowed; the procedure's result type when absent or unfilled). */
+  title?: string;
+  /** Lines under the title; default `(Thủ tục: {procedure})`. */
+  subtitle?: string[];
+  /** Legal grounds (`Căn cứ …;`), in italics before the text. */
+  basis?: string[];
   intro: string;
+  fields: TemplateField[];
+  sections?: TemplateSection[];
   body: string[];
 }
 
@@ -49,12 +73,22 @@ function lookup(obj: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
 
+/** The element of a repeated section being printed. */
+export interface ItemScope {
+  item: unknown;
+  index: number;
+}
+
+const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+
 /** Fills `{placeholders}`; returns undefined when a placeholder has no value (the line is left out). */
-export function fill(text: string, doc: ResultDocument, format?: 'date'): string | undefined {
+export function fill(text: string, doc: ResultDocument, format?: ValueFormat, scope?: ItemScope): string | undefined {
   let missing = false;
   const out = text.replace(/\{([a-zA-Z0-9_.]+)\}/g, (_, key: string) => {
     let v: unknown;
-    if (key === 'agency') v = doc.agency.name;
+    if (scope && key === 'index') v = scope.index;
+    else if (scope && key.startsWith('item.')) v = lookup(scope.item, key.slice(5));
+    else if (key === 'agency') v = doc.agency.name;
     else if (key === 'applicant') v = doc.applicantName;
     else if (key === 'idNumber') v = doc.applicantIdNumber;
     else if (key === 'procedure') v = doc.procedureName;
@@ -65,6 +99,7 @@ export function fill(text: string, doc: ResultDocument, format?: 'date'): string
       missing = true;
       return '';
     }
+    if (typeof v === 'number' && format === 'number') return NUMBER.format(v);
     const s = String(v);
     if (format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(s)) return s.split('-').reverse().join('/');
     return s;
@@ -72,21 +107,63 @@ export function fill(text: string, doc: ResultDocument, format?: 'date'): string
   return missing ? undefined : out;
 }
 
-export async function renderResult(doc: ResultDocument): Promise<Buffer> {
-  const tpl = templateFor(doc.procedureCode);
-  const w = new SlipWriter({ title: `${doc.title} — ${doc.dossierCode}`, subject: doc.procedureName, date: doc.issuedAt, footerLabel: `Mã xác thực: ${doc.verifyCode}` });
+/** The title printed on the result (and recorded with it): the template's, else the procedure's result type. */
+export function documentTitle(doc: ResultDocument): string {
+  const t = templateFor(doc.procedureCode).title;
+  return (t && fill(t, doc)) || doc.title;
+}
+
+export async function renderResult(input: ResultDocument): Promise<Buffer> {
+  const tpl = templateFor(input.procedureCode);
+  const title = documentTitle(input);
+  const doc: ResultDocument = { ...input, title };
+  const w = new SlipWriter({ title: `${title} — ${doc.dossierCode}`, subject: doc.procedureName, date: doc.issuedAt, footerLabel: `Mã xác thực: ${doc.verifyCode}` });
   const agencyLines = [doc.agency.parentName, doc.agency.name].filter((x): x is string => Boolean(x)).map((s) => s.normalize('NFC').toLocaleUpperCase('vi'));
   drawDocumentHeader(w, { agencyLines, leftNote: `Số: ${doc.dossierCode}`, place: doc.agency.province, date: doc.issuedAt });
-  drawTitle(w, doc.title, [`(Thủ tục: ${doc.procedureName})`]);
+  const subtitle = (tpl.subtitle ?? ['(Thủ tục: {procedure})']).map((l) => fill(l, doc)).filter((l): l is string => Boolean(l));
+  drawTitle(w, title, subtitle);
 
   const indent = 28;
+  for (const b of tpl.basis ?? []) {
+    const t = fill(b, doc);
+    if (t) w.paragraph(t, { firstLineIndent: indent, font: 'italic', spaceAfter: 2 });
+  }
+  if (tpl.basis?.length) w.space(4);
   const intro = fill(tpl.intro, doc);
   if (intro) w.paragraph(intro, { firstLineIndent: indent, spaceAfter: 6 });
-  for (const f of tpl.fields) {
-    const v = fill(f.value, doc, f.format);
-    if (v === undefined) continue;
-    const runs: Run[] = [{ text: `${f.label}: ` }, { text: v, font: f.bold ? 'bold' : 'regular' }];
-    w.paragraph(runs, { x: w.left + indent, spaceAfter: 2 });
+  const fields = (list: TemplateField[], scope?: ItemScope, x = w.left + indent) => {
+    for (const f of list) {
+      const v = fill(f.value, doc, f.format, scope);
+      if (v === undefined) continue;
+      const runs: Run[] = [{ text: `${f.label}: ` }, { text: v, font: f.bold ? 'bold' : 'regular' }];
+      w.paragraph(runs, { x, spaceAfter: 2 });
+    }
+  };
+  fields(tpl.fields);
+  for (const sec of tpl.sections ?? []) {
+    if (sec.when) {
+      const on = fill(sec.when, doc);
+      if (on === undefined || on === 'false') continue;
+    }
+    const items = sec.each ? lookup({ form: doc.form }, sec.each) : undefined;
+    if (sec.each && (!Array.isArray(items) || items.length === 0)) continue;
+    w.space(4);
+    const heading = sec.heading && fill(sec.heading, doc);
+    if (heading) w.paragraph(heading, { x: w.left + indent, font: 'bold', spaceAfter: 3 });
+    if (Array.isArray(items)) {
+      items.forEach((item, i) => {
+        const scope = { item, index: i + 1 };
+        const h = sec.itemHeading && fill(sec.itemHeading, doc, sec.format, scope);
+        if (h) w.paragraph(h, { x: w.left + indent, spaceAfter: 1 });
+        fields(sec.fields ?? [], scope, w.left + indent * 1.6);
+      });
+    } else {
+      fields(sec.fields ?? []);
+    }
+    for (const p of sec.body ?? []) {
+      const t = fill(p, doc, sec.format);
+      if (t) w.paragraph(t, { firstLineIndent: indent, spaceAfter: 3 });
+    }
   }
   w.space(6);
   for (const p of tpl.body) {

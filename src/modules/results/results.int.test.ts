@@ -83,7 +83,9 @@ describe(`electronic results (${inject('pgKind')})`, () => {
 
   it('prints the Vietnamese text, the applicant, the signature block and the verification code', () => {
     const { text, flat } = pdfToText(pdf);
-    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'CÔNG AN THÀNH PHỐ HÀ NỘI', lltp.resultType.toLocaleUpperCase('vi'), 'Nguyễn Văn An', '001090012345', issued.d.code, '(Đã ký số)']) {
+    // The judicial-record template: titled with the kind of Phiếu asked for on the form.
+    expect(result.title).toMatch(/^Phiếu lý lịch tư pháp số [12]$/);
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'CÔNG AN THÀNH PHỐ HÀ NỘI', result.title.toLocaleUpperCase('vi'), 'Căn cứ Luật Lý lịch tư pháp', '1. Thông tin về nhân thân', '2. Tình trạng án tích', 'Nguyễn Văn An', '001090012345', issued.d.code, '(Đã ký số)']) {
       expect(flat).toContain(s);
     }
     // The block stored at signing (the deputy director signs "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"), then the name.
@@ -99,7 +101,7 @@ describe(`electronic results (${inject('pgKind')})`, () => {
     expect(byCode.status).toBe(200);
     expect(byCode.body).toMatchObject({
       status: 'valid', authentic: true, unaltered: true, revoked: null, dossierCode: issued.d.code, applicant: 'N. V. An',
-      issuer: 'Công an thành phố Hà Nội', title: lltp.resultType, signatureLines: issued.signed.signature.lines,
+      issuer: 'Công an thành phố Hà Nội', title: result.title, signatureLines: issued.signed.signature.lines,
       signatureType: 'ETSI.CAdES.detached', pades: true,
     });
     expect((await anon.get(`/api/v1/public/results/${result.id}`)).body.status).toBe('valid');

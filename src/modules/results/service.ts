@@ -16,7 +16,7 @@ import type { DossierTable } from '../dossiers/tables.ts';
 import { storeUpload, type StoredFile } from '../files/service.ts';
 import { hasRoleWithin, worksIn } from '../identity/authz.ts';
 import { certAttr, DemoCa } from './ca.ts';
-import { renderResult } from './render.ts';
+import { documentTitle, renderResult, type ResultDocument } from './render.ts';
 import { signPdf } from './sign.ts';
 import type { IssuedResultTable } from './tables.ts';
 import { checkPdfSignature } from './verify-pdf.ts';
@@ -75,19 +75,22 @@ export async function issueResult(tx: Executor, d: Dossier, signer: Principal, s
   const id = crypto.randomUUID();
   const code = newVerifyCode();
   const issuedAt = new Date();
-  const title = version?.definition.resultType || 'Kết quả giải quyết thủ tục hành chính';
   const agencyInfo = {
     name: agency?.name ?? signature.agency.name,
     parentName: agency?.code === '000.00.01.H26' ? undefined : 'Ủy ban nhân dân thành phố Hà Nội',
     province: 'Hà Nội',
   };
-  const pdf = await renderResult({
-    procedureCode: d.procedure_code, procedureName: d.procedure_name, title, dossierCode: d.code,
+  const doc: ResultDocument = {
+    procedureCode: d.procedure_code, procedureName: d.procedure_name,
+    title: version?.definition.resultType || 'Kết quả giải quyết thủ tục hành chính', dossierCode: d.code,
     applicantName: d.applicant_name, applicantIdNumber: d.applicant_id_number ?? undefined,
     form: (d.form ?? {}) as Record<string, unknown>, agency: agencyInfo,
     signatureLines: signature.lines, signerName: signature.signer.name, issuedAt,
     verifyCode: code, verifyUrl: verifyUrl(code),
-  });
+  };
+  // The template's title (e.g. the kind of Phiếu chosen on the form), recorded as printed.
+  const title = documentTitle(doc);
+  const pdf = await renderResult(doc);
   const agencySigner = ca.signerFor({ id: d.agency_id, name: agencyInfo.name, province: agencyInfo.province });
   const signed = await signPdf(pdf, agencySigner, {
     reason: `${title} — hồ sơ ${d.code}`, location: agencyInfo.province, name: agencyInfo.name,
