@@ -48,6 +48,8 @@ export interface SocialInsuranceSimulator {
   decideNow(reference: string): Promise<DecisionEvent>;
   /** Stops/restarts calling back (to test the status poll fallback). */
   setCallbacks(on: boolean): void;
+  /** Milliseconds before deciding new applications; null = only through decideNow(). */
+  setDelay(ms: number | null): void;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,7 @@ function stable(v: unknown): string {
 export async function startSocialInsuranceSimulator(o: SimulatorOptions): Promise<SocialInsuranceSimulator> {
   const app: FastifyInstance = Fastify({ logger: false });
   const now = o.now ?? (() => new Date());
-  const delayMs = o.delayMs ?? 2000;
+  let delayMs: number | null = o.autoDecide === false ? null : o.delayMs ?? 2000;
   const applications: SimApplication[] = [];
   const requests: SocialInsuranceSimulator['requests'] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -168,7 +170,7 @@ export async function startSocialInsuranceSimulator(o: SimulatorOptions): Promis
       callbackUrl: body.callbackUrl as string, receivedAt: now().toISOString(), status: 'received', event: null, callbackAttempts: 0, callbackStatus: null,
     };
     applications.push(a);
-    if (o.autoDecide !== false) schedule(() => void decideNow(a.reference), delayMs);
+    if (delayMs !== null) schedule(() => void decideNow(a.reference), delayMs);
     return answer(req, reply, 201, { reference: a.reference, status: a.status });
   });
 
@@ -208,6 +210,7 @@ td,th{border:1px solid #ccc;padding:.35rem .5rem;text-align:left;font-size:.9rem
     url, applications, requests, decideNow,
     setAvailable: (up) => { available = up; },
     setCallbacks: (on) => { callbacks = on; },
+    setDelay: (ms) => { delayMs = ms; },
     async close() {
       closed = true;
       for (const t of timers) clearTimeout(t);
