@@ -15,7 +15,8 @@ export interface TestServer extends Running {
   dataDir: string;
 }
 
-export async function startTestServer(opts: { jobs?: boolean } = {}): Promise<TestServer> {
+/** A fresh copy of the seeded template database (dropped by `drop`). */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = inject('pgAdminUrl');
   const template = inject('pgTemplate');
   const name = `motcua_t${Math.random().toString(36).slice(2, 8)}_${template.split('_')[2]}_${Date.now().toString(36)}`;
@@ -34,6 +35,20 @@ export async function startTestServer(opts: { jobs?: boolean } = {}): Promise<Te
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startTestServer(opts: { jobs?: boolean } = {}): Promise<TestServer> {
+  const db = await createTestDatabase();
+  const u = new URL(db.url);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-srv-'));
   const running = await startServer({
     config: { port: 0, host: '127.0.0.1', databaseUrl: u.toString(), dataDir, jobs: opts.jobs ?? false, publicUrl: 'http://motcua.test' },
@@ -48,10 +63,7 @@ export async function startTestServer(opts: { jobs?: boolean } = {}): Promise<Te
     dataDir,
     async stop() {
       await stop();
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await db.drop();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
   };

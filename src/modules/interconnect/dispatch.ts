@@ -31,7 +31,7 @@ const backoffMs = (attempt: number) => Math.min(30_000 * 4 ** (attempt - 1), 3_6
 export async function dispatchReady(ctx: AppContext, limit = 100): Promise<number> {
   const ready = await ctx.db.selectFrom('interconnect_part').select('id').where('state', '=', 'ready')
     .where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', new Date())]))
-    .orderBy('next_attempt_at', 'asc').limit(limit).execute();
+    .orderBy(sql`next_attempt_at asc nulls first`).orderBy('position').limit(limit).execute();
   let done = 0;
   for (const { id } of ready) if (await dispatchPart(ctx, id)) done++;
   return done;
