@@ -27,6 +27,7 @@ describe('electronic results in the browser', () => {
     await page.goto(`/xac-thuc/${r.code}`);
     await page.getByText('Kết quả HỢP LỆ').waitFor();
     await page.getByText('Công an thành phố Hà Nội').first().waitFor();
+    await page.getByText('PAdES cơ bản (B-B), chữ ký nằm trong tệp PDF').waitFor();
     await shot(page, 'results-verify-valid');
     await context.close();
 

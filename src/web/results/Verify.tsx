@@ -78,6 +78,7 @@ export default function Verify() {
             <dt>{t('verify.issuedAt')}</dt><dd>{fmtDateTime(data.issuedAt)}</dd>
             <dt>{t('verify.authentic')}</dt><dd>{data.authentic ? t('verify.yes') : t('verify.no')}</dd>
             <dt>{t('verify.unaltered')}</dt><dd>{data.unaltered ? t('verify.yes') : t('verify.no')}</dd>
+            {data.signatureType && <><dt>{t('verify.signatureType')}</dt><dd>{data.pades ? t('verify.pades') : data.signatureType === 'adbe.pkcs7.detached' ? t('verify.pkcs7') : data.signatureType} <span className="muted small">({data.signatureType})</span></dd></>}
             <dt>{t('verify.certificate')}</dt><dd>{data.certificate.subject} ({t('verify.certUntil')} {fmtDate(data.certificate.notAfter)}); {t('verify.certIssuer')}: {data.certificate.issuer}</dd>
             {data.revoked && <><dt>{t('verify.revokedAt')}</dt><dd>{fmtDateTime(data.revoked.at)}</dd><dt>{t('verify.reason')}</dt><dd>{data.revoked.reason}</dd></>}
           </dl>
