@@ -8,6 +8,7 @@ import { channelNames, statusNames } from './status.ts';
 import type { DossierRow } from './actions.ts';
 import { transferActionName } from './transfer.ts';
 import { EXEMPTION_PROOF } from '../payments/fees.ts';
+import { interconnectLink } from '../interconnect/link.ts';
 
 export async function listActions(db: Executor, dossierId: string) {
   return db.selectFrom('dossier_action').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
@@ -88,6 +89,8 @@ export async function presentDossier(db: Executor, d: DossierRow, p: Principal |
     outcome: d.outcome,
     delegation: d.delegation ?? null,
     signature: d.signature ?? null,
+    /** The interconnected application (liên thông) this dossier is a part of, if any. */
+    interconnect: await interconnectLink(db, d.id),
     timeliness: d.due_at ? cal.judge(finished, d.due_at, now) : null,
     currentStep: d.current_step !== null && process ? {
       index: d.current_step, name: process[d.current_step].name, nameEn: process[d.current_step].nameEn,

@@ -139,6 +139,7 @@ describe(`interconnected procedures (${inject('pgKind')})`, () => {
     // The child dossier says what it belongs to.
     const child = await an.get(`/api/v1/dossiers/${birth.dossier.id}`);
     expect(child.body.form.child.fullName).toBe('Nguyễn Minh Anh');
+    expect(child.body.interconnect).toMatchObject({ applicationId: id, code: r.body.code, partKey: 'birth' });
 
     const signed = await decide(birth.dossier.id, WARD);
     expect(signed.status).toBe(9);
@@ -231,6 +232,45 @@ describe(`interconnected procedures (${inject('pgKind')})`, () => {
     expect(app.status).toBe('refused');
     await fanOut();
     expect((await view(id)).parts.every((x: any) => x.key === 'death' || x.dossier === null)).toBe(true);
+  });
+
+  it('land group: notary → tax → land registration, the notarised contract travels to the next agencies', async () => {
+    const party = (fullName: string, idNumber: string, dateOfBirth: string) => ({ fullName, idNumber, dateOfBirth, residence: 'Số 5 phố Đội Cấn, phường Ba Đình, thành phố Hà Nội' });
+    const r = await an.post('/api/v1/interconnect/applications', {
+      groupCode: 'LT-DD-CC-THUE',
+      form: {
+        applicant, transferor: party('Nguyễn Văn Thành', '001062002871', '1962-02-11'), transferee: party(AN.fullName, AN.idNumber, '1990-05-14'),
+        contractType: 'Hợp đồng chuyển nhượng quyền sử dụng đất', drafting: 'Hợp đồng đã được soạn thảo sẵn',
+        property: { certificateSerial: 'CS123456', plotNumber: '125', mapSheet: '18', address: 'Số 5 phố Đội Cấn, phường Ba Đình', area: 62.5, houseArea: 120, houseGrade: 'Nhà cấp III' },
+        contractValue: 4_500_000_000, taxpayerRole: 'Cả hai bên (khai chung hồ sơ)', certificateOption: 'Chỉnh lý biến động trên Giấy chứng nhận đã cấp',
+        resultDelivery: 'Nhận bản điện tử trên Cổng Dịch vụ công / VNeID',
+      },
+      documents: [
+        { code: 'giay-to-tuy-than', fileIds: [await uploadOk(an)] },
+        { code: 'giay-chung-nhan', fileIds: [await uploadOk(an)] },
+        { code: 'to-khai-tncn', fileIds: [await uploadOk(an)] },
+      ],
+    });
+    expect(r.status, JSON.stringify(r.body.errors)).toBe(201);
+    const id = r.body.id;
+    await fanOut();
+    const notary = part(await view(id), 'notary');
+    expect(notary.agency.code).toBe('000.00.14.H26');
+    await decide(notary.dossier.id, { desk: 'congchung.tiepnhan', steps: ['congchung.ccv', 'congchung.ccv'], signer: 'congchung.truongphong' });
+    await fanOut();
+    const tax = part(await view(id), 'tax');
+    expect(tax.agency.code).toBe('000.00.13.H26');
+    const taxDossier = (await an.get(`/api/v1/dossiers/${tax.dossier.id}`)).body;
+    expect(taxDossier.form.contract.number).toBe(notary.dossier.code);
+    expect(taxDossier.documents.some((d: any) => d.documentCode === 'hop-dong' && d.source === 'store')).toBe(true);
+    await decide(tax.dossier.id, { desk: 'thue.tiepnhan', steps: ['thue.canbo', 'thue.canbo'], signer: 'thue.lanhdao' });
+    await fanOut();
+    const land = part(await view(id), 'land');
+    expect(land.agency.code).toBe('000.00.04.H26');
+    await decide(land.dossier.id, { desk: 'dat.tiepnhan', steps: ['dat.canbo', 'dat.canbo'], signer: 'dat.lanhdao' });
+    const app = await view(id);
+    expect(app.parts.map((x: any) => x.state)).toEqual(['approved', 'approved', 'approved']);
+    expect(app.status).toBe('completed');
   });
 
   it('shows the application to the agencies holding a part, not to others', async () => {
