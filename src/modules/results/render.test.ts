@@ -90,10 +90,12 @@ describe('result templates', () => {
         householdHead: { fullName: 'Nguyễn Văn An', idNumber: '001090012345' }, relationshipToHead: 'Chủ hộ',
         accompanyingMembers: [{ fullName: 'Trần Thị Bình', dateOfBirth: '1995-01-20', sex: 'Nữ', idNumber: '001195006789', relationshipToHead: 'Vợ' }, { fullName: 'Nguyễn Minh Khang', dateOfBirth: '2020-09-02', sex: 'Nam', relationshipToHead: 'Con' }],
       },
-    })).flat;
+    }));
     for (const s of [...header, 'CÔNG AN PHƯỜNG BA ĐÌNH', 'THÔNG BÁO', 'Về kết quả giải quyết thủ tục đăng ký thường trú', 'đã được cập nhật vào Cơ sở dữ liệu về cư trú',
       'Địa chỉ: Số 12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội', 'Quan hệ với chủ hộ: Chủ hộ', '3. Những thành viên trong hộ gia đình cùng đăng ký',
-      '1. Trần Thị Bình', 'Ngày, tháng, năm sinh: 20/01/1995', 'Quan hệ với chủ hộ: Vợ', '2. Nguyễn Minh Khang', 'Quan hệ với chủ hộ: Con', 'TRƯỞNG CÔNG AN']) expect(residence).toContain(s);
+      '1. Trần Thị Bình — ngày, tháng, năm sinh: 20/01/1995; giới tính: Nữ; số định danh cá nhân: 001195006789; quan hệ với chủ hộ: Vợ',
+      '2. Nguyễn Minh Khang — ngày, tháng, năm sinh: 02/09/2020; giới tính: Nam; quan hệ với chủ hộ: Con', 'TRƯỞNG CÔNG AN']) expect(residence.flat).toContain(s);
+    expect(residence.pages).toBe(1);
 
     const death = pdfToText(await renderResult({
       ...base, procedureCode: '1.000656', procedureName: 'Đăng ký khai tử', title: 'Trích lục khai tử (bản chính, bản điện tử)',

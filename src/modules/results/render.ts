@@ -30,6 +30,8 @@ export interface TemplateSection {
   /** Heading of each repeated element, e.g. `{index}. {item.fullName}`. */
   itemHeading?: string;
   fields?: TemplateField[];
+  /** Print each element (or the section's fields) as one paragraph: `heading — label: value; label: value`. */
+  inline?: boolean;
   body?: string[];
   format?: ValueFormat;
 }
@@ -131,13 +133,24 @@ export async function renderResult(input: ResultDocument): Promise<Buffer> {
   if (tpl.basis?.length) w.space(4);
   const intro = fill(tpl.intro, doc);
   if (intro) w.paragraph(intro, { firstLineIndent: indent, spaceAfter: 6 });
-  const fields = (list: TemplateField[], scope?: ItemScope, x = w.left + indent) => {
-    for (const f of list) {
+  const values = (list: TemplateField[], scope?: ItemScope) =>
+    list.flatMap((f) => {
       const v = fill(f.value, doc, f.format, scope);
-      if (v === undefined) continue;
+      return v === undefined ? [] : [{ f, v }];
+    });
+  const fields = (list: TemplateField[], scope?: ItemScope, x = w.left + indent) => {
+    for (const { f, v } of values(list, scope)) {
       const runs: Run[] = [{ text: `${f.label}: ` }, { text: v, font: f.bold ? 'bold' : 'regular' }];
       w.paragraph(runs, { x, spaceAfter: 2 });
     }
+  };
+  /** One paragraph: the heading in bold, then `label: value` pairs separated by semicolons. */
+  const inline = (heading: string | undefined, list: TemplateField[], scope?: ItemScope) => {
+    const parts = values(list, scope).map(({ f, v }) => `${f.label.charAt(0).toLocaleLowerCase('vi')}${f.label.slice(1)}: ${v}`);
+    const runs: Run[] = [];
+    if (heading) runs.push({ text: heading, font: 'bold' }, { text: parts.length ? ' — ' : '' });
+    runs.push({ text: parts.join('; ') });
+    w.paragraph(runs, { x: w.left + indent, spaceAfter: 2 });
   };
   fields(tpl.fields);
   for (const sec of tpl.sections ?? []) {
@@ -154,9 +167,12 @@ export async function renderResult(input: ResultDocument): Promise<Buffer> {
       items.forEach((item, i) => {
         const scope = { item, index: i + 1 };
         const h = sec.itemHeading && fill(sec.itemHeading, doc, sec.format, scope);
+        if (sec.inline) return inline(h, sec.fields ?? [], scope);
         if (h) w.paragraph(h, { x: w.left + indent, spaceAfter: 1 });
         fields(sec.fields ?? [], scope, w.left + indent * 1.6);
       });
+    } else if (sec.inline) {
+      inline(undefined, sec.fields ?? []);
     } else {
       fields(sec.fields ?? []);
     }
