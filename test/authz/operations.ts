@@ -160,8 +160,9 @@ export const OPERATIONS: Operation[] = [
   { op: 'POST /api/v1/notifications/outbox/retry', allow: cityAdmin, request: () => ({ method: 'POST', url: `${V}/notifications/outbox/retry`, body: { ids: [2147483000] } }) },
   // Connector messages (dead letters): city system administrators all, supervisors their agencies' (signerX is also a supervisor); callbacks need the agency's signature.
   { op: 'GET /api/v1/connectors/messages', allow: ['admin', 'supervisor', 'supervisorX', 'signerX'], request: get(`${V}/connectors/messages?state=dead`) },
-  { op: 'GET /api/v1/connectors/messages/{id}', allow: ['admin', 'supervisor', 'supervisorX', 'signerX'], request: get(`${V}/connectors/messages/00000000-0000-4000-8000-000000000000`) },
-  { op: 'POST /api/v1/connectors/messages/{id}/retry', allow: ['admin', 'supervisor', 'supervisorX', 'signerX'], request: () => ({ method: 'POST', url: `${V}/connectors/messages/00000000-0000-4000-8000-000000000000/retry` }) },
+  // No message in the fixture: nobody finds one (who sees and retries which message is tested in connector.int.test.ts).
+  { op: 'GET /api/v1/connectors/messages/{id}', allow: [], request: get(`${V}/connectors/messages/00000000-0000-4000-8000-000000000000`) },
+  { op: 'POST /api/v1/connectors/messages/{id}/retry', allow: [], request: () => ({ method: 'POST', url: `${V}/connectors/messages/00000000-0000-4000-8000-000000000000/retry` }) },
   { op: 'POST /api/v1/connectors/{connector}/callbacks', allow: [], request: () => ({ method: 'POST', url: `${V}/connectors/social-insurance/callbacks`, body: { eventId: 'EV-0', reference: 'BHXH-0', idempotencyKey: 'k', decision: 'approved' } }) },
   { op: 'GET /api/v1/notifications/templates', allow: cityAdmin, request: get(`${V}/notifications/templates`) },
   // Writes the seeded default back unchanged (actors run in parallel: the template must stay as it was).
