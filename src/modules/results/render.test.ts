@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pdfToText } from '../slips/test-helpers.ts';
 import { documentTitle, fill, renderResult, templateFor, type ResultDocument } from './render.ts';
+import templates from './templates.json' with { type: 'json' };
 
 const doc: ResultDocument = {
   procedureCode: '1.001193', procedureName: 'Đăng ký khai sinh', title: 'Trích lục khai sinh', dossierCode: '000.04.01.H26-261121-0007',
@@ -19,6 +20,23 @@ describe('result templates', () => {
     expect(fill('{form.child}', doc)).toBeUndefined();
     expect(templateFor('1.001193').intro).toContain('khai sinh');
     expect(templateFor('9.999999')).toBe(templateFor('khong-co'));
+  });
+
+  it('picks the dated template in force on the issue date (Vietnam calendar day)', () => {
+    const procs = templates.procedures as Record<string, unknown>;
+    procs['9.999998'] = [
+      { validFrom: '2027-01-01', title: 'Mẫu mới', intro: '', fields: [], body: [] },
+      { validFrom: '2026-01-01', title: 'Mẫu cũ', intro: '', fields: [], body: [] },
+    ];
+    try {
+      expect(templateFor('9.999998', new Date('2025-12-31T12:00:00Z'))).toBe(templateFor('9.999999'));
+      expect(templateFor('9.999998', new Date('2026-06-01T00:00:00Z')).title).toBe('Mẫu cũ');
+      // 31/12/2026 17:30 UTC is already 1 January 2027 in Vietnam.
+      expect(templateFor('9.999998', new Date('2026-12-31T17:30:00Z')).title).toBe('Mẫu mới');
+      expect(documentTitle({ ...doc, procedureCode: '9.999998', issuedAt: new Date('2026-06-01T00:00:00Z') })).toBe('Mẫu cũ');
+    } finally {
+      delete procs['9.999998'];
+    }
   });
 
   it('renders the procedure\'s template with the national header, the particulars, the signature block and the QR link', async () => {

@@ -6,7 +6,7 @@
  */
 import QRCode from 'qrcode';
 import { drawDocumentHeader, drawTitle } from '../slips/common.ts';
-import { formatVnDate } from '../slips/format.ts';
+import { formatVnDate, vnParts } from '../slips/format.ts';
 import { SIZE, SlipWriter, type Run } from '../slips/layout.ts';
 import templates from './templates.json' with { type: 'json' };
 
@@ -66,9 +66,21 @@ export interface ResultDocument {
   verifyUrl: string;
 }
 
-export function templateFor(procedureCode: string): ResultTemplate {
-  const own = (templates.procedures as Record<string, ResultTemplate | undefined>)[procedureCode];
-  return own ?? (templates.default as ResultTemplate);
+/** A template that applies to results issued from `validFrom` (a date in Vietnam, yyyy-mm-dd) on. */
+type Dated = ResultTemplate & { validFrom?: string };
+
+/**
+ * The procedure's template in force on `at` (Vietnam date): an entry is one template, or a list of
+ * dated ones (`validFrom`) when a new form or legal text takes effect; the latest started one applies.
+ */
+export function templateFor(procedureCode: string, at: Date = new Date()): ResultTemplate {
+  const own = (templates.procedures as Record<string, Dated | Dated[] | undefined>)[procedureCode];
+  if (!own) return templates.default as ResultTemplate;
+  if (!Array.isArray(own)) return own;
+  const p = vnParts(at);
+  const day = `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  const started = own.filter((t) => !t.validFrom || t.validFrom <= day).sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''));
+  return started[started.length - 1] ?? (templates.default as ResultTemplate);
 }
 
 function lookup(obj: unknown, path: string): unknown {
@@ -111,12 +123,12 @@ export function fill(text: string, doc: ResultDocument, format?: ValueFormat, sc
 
 /** The title printed on the result (and recorded with it): the template's, else the procedure's result type. */
 export function documentTitle(doc: ResultDocument): string {
-  const t = templateFor(doc.procedureCode).title;
+  const t = templateFor(doc.procedureCode, doc.issuedAt).title;
   return (t && fill(t, doc)) || doc.title;
 }
 
 export async function renderResult(input: ResultDocument): Promise<Buffer> {
-  const tpl = templateFor(input.procedureCode);
+  const tpl = templateFor(input.procedureCode, input.issuedAt);
   const title = documentTitle(input);
   const doc: ResultDocument = { ...input, title };
   const w = new SlipWriter({ title: `${title} — ${doc.dossierCode}`, subject: doc.procedureName, date: doc.issuedAt, footerLabel: `Mã xác thực: ${doc.verifyCode}` });
