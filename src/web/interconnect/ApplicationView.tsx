@@ -76,7 +76,7 @@ export default function ApplicationView() {
                     </dd>
                     {p.dossier.dueAt && <><dt>{t('ic.due')}</dt><dd>{fmtDateTime(p.dossier.dueAt)}</dd></>}
                   </>
-                ) : !p.externalRef && <><dt>{t('ic.dossier')}</dt><dd className="muted">{t('ic.notYet')}</dd></>}
+                ) : !p.externalRef && p.state !== 'cancelled' && <><dt>{t('ic.dossier')}</dt><dd className="muted">{t('ic.notYet')}</dd></>}
                 {p.externalRef && <><dt>{t('ic.externalRef')}</dt><dd>{p.externalRef}</dd></>}
               </dl>
               {Object.keys(p.outputs ?? {}).length > 0 && (
@@ -93,10 +93,11 @@ export default function ApplicationView() {
               )}
               {p.state === 'cancelled' && (
                 <div className="alert alert-info small" style={{ margin: '.4rem 0' }} data-testid={`cancelled-${p.key}`}>
-                  {p.cancelledBecause ? t('ic.cancelledBecause', { part: partName(p.cancelledBecause) }) : null}{' '}
-                  <span>{t('ic.cancelledRule')}: {pick(a.refusalRule.vi, a.refusalRule.en)}</span>
+                  {p.cancelledBecause && p.cancelledBecause !== 'withdrawn' ? t('ic.cancelledBecause', { part: partName(p.cancelledBecause) }) : t('ic.cancelledWithdrawn')}{' '}
+                  {p.cancelledBecause !== 'withdrawn' && <a href="#h-rule">{t('ic.seeRule')}</a>}
                 </div>
               )}
+              {staff && p.lastError && <p className="small field-error" style={{ margin: '.3rem 0' }}>{p.lastError}</p>}
               <div className="small muted">{t('ic.updated')}: {fmtDateTime(p.updatedAt)}</div>
             </>
           )}
@@ -114,7 +115,7 @@ export default function ApplicationView() {
           <ol className="timeline">
             {a.events.map((e, i) => (
               <li key={i}>
-                <span className="muted small">{fmtDateTime(e.at)}</span>{e.part && <> · <b>{partName(e.part)}</b></>}
+                <span className="muted small">{fmtDateTime(e.at)}</span>
                 <div>{pick(e.text.vi, e.text.en)}</div>
               </li>
             ))}

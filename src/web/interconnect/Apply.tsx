@@ -11,7 +11,7 @@ import { Form, localiseErrors, toExtraErrors, validator } from '../citizen/rjsf'
 import { applyPrefill, EidLevelNotice, lockedUiSchema, mergeUi, type PrefillValue, type StoreItem } from '../citizen/onceOnly';
 import { Answers, StorePicker } from '../citizen/Apply';
 import { interconnectStrings } from './locales';
-import { DeadlineWords, PartsFlow } from './common';
+import { DeadlineWords, PartsFlow, useWithDeadlines } from './common';
 import { docParts, type Application, type GroupDetail } from './types';
 
 addStrings(citizenStrings);
@@ -99,6 +99,7 @@ export default function InterconnectApply() {
   }, [code]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => heading.current?.focus(), [step]);
+  const partsWithDeadlines = useWithDeadlines(g?.parts);
   const goTo = (s: Step) => { setError(null); setStep(s); };
 
   const uiSchema = useMemo(() => mergeUi({
@@ -201,6 +202,7 @@ export default function InterconnectApply() {
 
       {step === 0 && !eidTooLow && (
         <div className="card">
+          <div className="ic-ward">
           <label htmlFor="ic-ward">{t('ic.chooseWard')}</label>
           <p className="small muted" id="ic-ward-hint" style={{ marginTop: 0 }}>{t('ic.chooseWardHint')}</p>
           <select id="ic-ward" value={communeCode} onChange={(e) => { setCommuneCode(e.target.value); setWardMissing(false); }}
@@ -210,6 +212,7 @@ export default function InterconnectApply() {
             {wards.map((w) => <option key={w.code} value={w.code}>{pick(w.name, w.nameEn)}</option>)}
           </select>
           {(fieldErrors.communeCode || wardMissing) && <div id="ic-ward-err" className="field-error">{fieldErrors.communeCode ?? t('ic.wardMissing')}</div>}
+          </div>
           <Form
             schema={g.form} uiSchema={uiSchema} formData={formData} validator={validator} showErrorList={false} noHtml5Validate focusOnFirstError
             liveValidate="onBlur" transformErrors={localiseErrors(i18n.language)} extraErrors={toExtraErrors(fieldErrors)}
@@ -275,7 +278,7 @@ export default function InterconnectApply() {
           <section className="card" aria-labelledby="h-review-parts">
             <h3 id="h-review-parts" style={{ marginTop: 0 }}>{t('ic.howItGoes')}</h3>
             <PartsFlow
-              parts={g.parts} label={t('ic.howItGoes')}
+              parts={partsWithDeadlines ?? g.parts} label={t('ic.howItGoes')}
               render={(p, n) => (
                 <>
                   <div><span className="ic-step" aria-hidden="true">{n}</span><b>{pick(p.name, p.nameEn)}</b></div>

@@ -8,7 +8,7 @@ import { addStrings } from '../i18n';
 import { citizenStrings } from '../citizen/locales';
 import { EidLevelNotice } from '../citizen/onceOnly';
 import { interconnectStrings } from './locales';
-import { DeadlineWords, PartsFlow } from './common';
+import { DeadlineWords, PartsFlow, useWithDeadlines } from './common';
 import { docParts, type GroupDetail } from './types';
 
 addStrings(citizenStrings);
@@ -23,6 +23,7 @@ export default function GroupPage() {
   const [g, setG] = useState<GroupDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => { get<GroupDetail>(`/interconnect/groups/${encodeURIComponent(code!)}`).then(setG, setError); }, [code]);
+  const parts = useWithDeadlines(g?.parts);
   if (error) return <Page title={t('ic.notFound')}><ErrorBox error={error} /></Page>;
   if (!g) return <Loading />;
   const partName = (k: string) => { const p = g.parts.find((x) => x.key === k); return p ? pick(p.name, p.nameEn) : k; };
@@ -37,14 +38,14 @@ export default function GroupPage() {
       <section className="card" aria-labelledby="h-flow">
         <h2 id="h-flow">{t('ic.howItGoes')}</h2>
         <PartsFlow
-          parts={g.parts} label={t('ic.howItGoes')}
+          parts={parts ?? g.parts} label={t('ic.howItGoes')}
           render={(p, n) => (
             <>
               <h3><span className="ic-step" aria-hidden="true">{n}</span>{pick(p.name, p.nameEn)}</h3>
               <dl className="facts small">
-                <dt>{t('ic.agency')}</dt><dd>{pick(p.agencyLabel, p.agencyLabelEn)} ({t(`ic.level.${p.level}`)}){p.external && <> · <span className="badge badge-info">{t('ic.external')}</span></>}</dd>
+                <dt>{t('ic.agency')}</dt><dd>{pick(p.agencyLabel, p.agencyLabelEn)}{p.external ? <> <span className="badge badge-info">{t('ic.external')}</span></> : ` (${t(`ic.level.${p.level}`)})`}</dd>
                 {p.deadline && <><dt>{t('ic.deadline')}</dt><dd><DeadlineWords d={p.deadline} /></dd></>}
-                <dt>{t('ic.procedure')}</dt><dd>{p.external ? p.procedureCode : <Link to={`/thu-tuc/${p.procedureCode}`}>{p.procedureCode}</Link>}</dd>
+                <dt>{t('ic.procedure')}</dt><dd>{p.external || !p.procedureCode ? p.procedureCode ?? '—' : <Link to={`/thu-tuc/${p.procedureCode}`}>{p.procedureCode}</Link>}</dd>
               </dl>
             </>
           )}

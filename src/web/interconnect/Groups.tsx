@@ -6,7 +6,7 @@ import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
 import { addStrings } from '../i18n';
 import { citizenStrings } from '../citizen/locales';
 import { interconnectStrings } from './locales';
-import { DeadlineWords, PartsFlow } from './common';
+import { DeadlineWords, PartsFlow, useWithDeadlines } from './common';
 import type { Group } from './types';
 
 addStrings(citizenStrings);
@@ -15,7 +15,6 @@ addStrings(interconnectStrings);
 /** /lien-thong: every interconnected group with its parts in order. */
 export default function Groups() {
   const { t } = useTranslation();
-  const pick = useLocalName();
   const [groups, setGroups] = useState<Group[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => { get<{ items: Group[] }>('/interconnect/groups').then((r) => setGroups(r.items), setError); }, []);
@@ -25,23 +24,30 @@ export default function Groups() {
       <ErrorBox error={error} />
       {!groups ? (!error && <Loading />) : (
         <ul className="result-list" data-testid="interconnect-groups">
-          {groups.map((g) => (
-            <li key={g.code} className="card">
-              <h2 style={{ fontSize: '1.15rem', marginTop: 0 }}><Link to={`/lien-thong/${g.code}`}>{pick(g.name, g.nameEn)}</Link></h2>
-              <p className="small">{pick(g.summary, g.summaryEn)}</p>
-              <PartsFlow
-                parts={g.parts} label={t('ic.howItGoes')}
-                render={(p, n) => (
-                  <>
-                    <div><span className="ic-step" aria-hidden="true">{n}</span><b>{pick(p.name, p.nameEn)}</b></div>
-                    <div className="small">{pick(p.agencyLabel, p.agencyLabelEn)}{p.deadline && <> · <DeadlineWords d={p.deadline} /></>}</div>
-                  </>
-                )}
-              />
-            </li>
-          ))}
+          {groups.map((g) => <GroupCard key={g.code} g={g} />)}
         </ul>
       )}
     </Page>
+  );
+}
+
+function GroupCard({ g }: { g: Group }) {
+  const { t } = useTranslation();
+  const pick = useLocalName();
+  const parts = useWithDeadlines(g.parts) ?? g.parts;
+  return (
+    <li className="card">
+      <h2 style={{ fontSize: '1.15rem', marginTop: 0 }}><Link to={`/lien-thong/${g.code}`}>{pick(g.name, g.nameEn)}</Link></h2>
+      <p className="small">{pick(g.summary, g.summaryEn)}</p>
+      <PartsFlow
+        parts={parts} label={t('ic.howItGoes')}
+        render={(p, n) => (
+          <>
+            <div><span className="ic-step" aria-hidden="true">{n}</span><b>{pick(p.name, p.nameEn)}</b></div>
+            <div className="small">{pick(p.agencyLabel, p.agencyLabelEn)}{p.deadline && <> · <DeadlineWords d={p.deadline} /></>}</div>
+          </>
+        )}
+      />
+    </li>
   );
 }

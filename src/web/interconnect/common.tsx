@@ -1,4 +1,5 @@
-import { Fragment, type ReactNode } from 'react';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { get } from '../api';
 import { useTranslation } from 'react-i18next';
 import { fmtDate } from '../format';
 import { useLocalName } from '../components/ui';
@@ -55,6 +56,23 @@ export function PartsFlow<T extends { key: string; name: string; nameEn: string;
       ))}
     </ol>
   );
+}
+
+/**
+ * The parts with a deadline each: parts filed with an agency in Motcua take their procedure's legal
+ * deadline from the catalogue when the group does not state one (external parts state theirs).
+ */
+export function useWithDeadlines<T extends { procedureCode: string | null; external: boolean; deadline: Duration | null }>(parts: T[] | undefined): T[] | undefined {
+  const [found, setFound] = useState<Record<string, Duration>>({});
+  const missing = (parts ?? []).filter((p) => !p.deadline && !p.external && p.procedureCode).map((p) => p.procedureCode!).join(',');
+  useEffect(() => {
+    if (!missing) return;
+    let live = true;
+    void Promise.all(missing.split(',').map((c) => get(`/procedures/${encodeURIComponent(c)}`).then((x) => [c, x.deadline] as const, () => null)))
+      .then((rows) => { if (live) setFound(Object.fromEntries(rows.filter((r): r is readonly [string, Duration] => !!r?.[1]))); });
+    return () => { live = false; };
+  }, [missing]);
+  return parts?.map((p) => (p.deadline || !p.procedureCode || !found[p.procedureCode] ? p : { ...p, deadline: found[p.procedureCode] }));
 }
 
 /** A deadline in words ("15 ngày làm việc"); nothing when the part has none. */

@@ -48,7 +48,7 @@ export const interconnectStrings = {
       view: 'Xem hồ sơ liên thông', errorsList: 'Hồ sơ chưa hợp lệ:', field: 'Mục',
       appTitle: 'Hồ sơ liên thông {{code}}', progress: 'Tiến độ của từng cơ quan', applicant: 'Người nộp', submittedAt: 'Ngày nộp', finishedAt: 'Ngày kết thúc',
       statusLabel: 'Trạng thái', dossier: 'Hồ sơ', due: 'Hẹn trả', externalRef: 'Mã tại hệ thống ngoài', outputs: 'Kết quả', reasons: 'Lý do từ chối',
-      cancelledBecause: 'Đã hủy vì phần việc “{{part}}” không được giải quyết.', cancelledRule: 'Quy tắc áp dụng', dependsOn: 'Sau', notYet: 'Chưa chuyển đến cơ quan',
+      cancelledBecause: 'Đã hủy vì phần việc “{{part}}” không được giải quyết.', cancelledWithdrawn: 'Đã hủy do rút hồ sơ.', seeRule: 'Xem quy tắc áp dụng', dependsOn: 'Sau', notYet: 'Chưa chuyển đến cơ quan',
       history: 'Diễn biến', withdraw: 'Rút hồ sơ liên thông', withdrawReason: 'Lý do rút hồ sơ', withdrawConfirm: 'Xác nhận rút hồ sơ',
       withdrawLead: 'Các phần việc chưa có kết quả sẽ được dừng; phần đã có kết quả vẫn giữ nguyên.', refusedAlert: 'Một phần việc đã bị từ chối. Các phần phụ thuộc đã được hủy theo quy tắc bên dưới.',
       openDossier: 'Mở hồ sơ {{code}}', updated: 'Cập nhật', outputKey: {
@@ -73,7 +73,7 @@ export const interconnectStrings = {
       view: 'View the application', errorsList: 'The application is not valid yet:', field: 'Item',
       appTitle: 'Interconnected application {{code}}', progress: 'Progress at each agency', applicant: 'Applicant', submittedAt: 'Submitted', finishedAt: 'Finished',
       statusLabel: 'Status', dossier: 'Dossier', due: 'Due', externalRef: 'Reference in the external system', outputs: 'Result', reasons: 'Reasons for refusal',
-      cancelledBecause: 'Cancelled because the part “{{part}}” was not granted.', cancelledRule: 'Rule applied', dependsOn: 'After', notYet: 'Not sent to the agency yet',
+      cancelledBecause: 'Cancelled because the part “{{part}}” was not granted.', cancelledWithdrawn: 'Cancelled: the application was withdrawn.', seeRule: 'See the rule applied', dependsOn: 'After', notYet: 'Not sent to the agency yet',
       history: 'History', withdraw: 'Withdraw the application', withdrawReason: 'Reason for withdrawing', withdrawConfirm: 'Confirm withdrawal',
       withdrawLead: 'Parts without a result are stopped; parts already decided keep their result.', refusedAlert: 'A part was refused. The parts depending on it were cancelled by the rule below.',
       openDossier: 'Open dossier {{code}}', updated: 'Updated', outputKey: {

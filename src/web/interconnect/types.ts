@@ -3,7 +3,7 @@ export interface Bi { vi: string; en: string }
 export type Duration = { unit: string; value: number };
 
 export interface GroupPart {
-  key: string; name: string; nameEn: string; procedureCode: string; level: 'commune' | 'province';
+  key: string; name: string; nameEn: string; procedureCode: string | null; level: 'commune' | 'province';
   agencyLabel: string; agencyLabelEn: string; external: boolean; dependsOn: string[]; deadline: Duration | null;
 }
 
@@ -33,6 +33,8 @@ export interface ApplicationPart {
   state: PartState; dependsOn: string[];
   dossier: { id: string; code: string; status: number; statusName: Bi; dueAt: string | null } | null;
   externalRef: string | null; outputs: Record<string, unknown>; reasons: string[] | null; cancelledBecause: string | null; updatedAt: string;
+  /** Why filing failed, for staff only (null for citizens). */
+  lastError?: string | null;
 }
 
 export interface Application {
