@@ -156,6 +156,12 @@ export async function dossierBasics(db: Executor, id: string) {
   return d ? { id: d.id, code: d.code, status: d.status, agencyId: d.agency_id, applicantUserId: d.applicant_user_id, finishedAt: d.finished_at, procedureCode: d.procedure_code } : undefined;
 }
 
+/** The fields a message to a dossier's applicant needs (read without locking the dossier). */
+export async function dossierForMessage(db: Executor, id: string) {
+  return db.selectFrom('dossier').select(['id', 'code', 'version', 'procedure_name', 'applicant_user_id', 'applicant_name', 'applicant_phone', 'applicant_email', 'due_at', 'fee_amount'])
+    .where('id', '=', id).executeTakeFirst();
+}
+
 /** Where several dossiers stand (e.g. the parts of an interconnected application). */
 export async function dossierSummaries(db: Executor, ids: string[]) {
   if (!ids.length) return new Map<string, { id: string; code: string; status: number; dueAt: Date | null; agencyId: string; finishedAt: Date | null }>();

@@ -7,6 +7,8 @@ import { onDossierAction } from '../dossiers/events.ts';
 import { Status } from '../dossiers/status.ts';
 import { onConnectorEvent, type ConnectorEvent } from '../connector/service.ts';
 import { populationRegistry } from '../population/service.ts';
+import { enqueueMessage } from '../notifications/enqueue.ts';
+import { dossierForMessage } from '../dossiers/queries.ts';
 import { groupVersion } from './definition.ts';
 import type { ApplicationStatus, InterconnectPartTable, PartState } from './tables.ts';
 
@@ -35,6 +37,9 @@ export async function settle(tx: Tx, applicationId: string): Promise<{ becameRea
   const app = await tx.selectFrom('interconnect_application').selectAll().where('id', '=', applicationId).forUpdate().executeTakeFirstOrThrow();
   const parts = await tx.selectFrom('interconnect_part').selectAll().where('application_id', '=', applicationId).orderBy('position').execute();
   const by = new Map(parts.map((x) => [x.key, x]));
+  const group = groupVersion(app.group_code, app.group_version);
+  const nameOf = (key: string) => group?.parts.find((x) => x.key === key)?.name ?? key;
+  const news: string[] = [];
   let becameReady = 0;
   for (let changed = true; changed;) {
     changed = false;
@@ -47,6 +52,7 @@ export async function settle(tx: Tx, applicationId: string): Promise<{ becameRea
         part.cancelled_because = blocker?.key ?? 'withdrawn';
         await tx.updateTable('interconnect_part').set({ state: 'cancelled', cancelled_because: part.cancelled_because, updated_at: new Date() }).where('id', '=', part.id).execute();
         await addEvent(tx, applicationId, 'part_cancelled', part.key, { because: part.cancelled_because });
+        if (blocker) news.push(`${nameOf(part.key)}: đã hủy vì "${nameOf(blocker.key)}" không được giải quyết`);
         changed = true;
       } else if (deps.every((d) => d.state === 'approved')) {
         part.state = 'ready';
@@ -64,9 +70,30 @@ export async function settle(tx: Tx, applicationId: string): Promise<{ becameRea
     if (status !== app.status) {
       await tx.updateTable('interconnect_application').set({ status, finished_at: status === 'in_progress' ? null : new Date() }).where('id', '=', app.id).execute();
       await addEvent(tx, applicationId, status === 'in_progress' ? 'reopened' : 'finished', null, { status });
+      if (status !== 'in_progress') news.push(`Hồ sơ liên thông đã kết thúc: ${FINISHED_VI[status]}`);
     }
   }
+  if (news.length) await tell(tx, applicationId, news);
   return { becameReady };
+}
+
+const FINISHED_VI: Record<string, string> = { completed: 'đã có đủ kết quả', partly_completed: 'có kết quả một phần', refused: 'không được giải quyết' };
+
+/**
+ * Tells the applicant (their chosen channels) what changed in the application, filed in the
+ * outbox under one of its child dossiers; keyed by the latest event so a retry sends nothing twice.
+ */
+async function tell(tx: Tx, applicationId: string, lines: string[]) {
+  const app = await tx.selectFrom('interconnect_application').select(['code', 'group_code', 'group_version', 'applicant_name']).where('id', '=', applicationId).executeTakeFirstOrThrow();
+  const anchor = await tx.selectFrom('interconnect_part').select('dossier_id').where('application_id', '=', applicationId).where('dossier_id', 'is not', null).orderBy('position').executeTakeFirst();
+  const d = anchor?.dossier_id ? await dossierForMessage(tx, anchor.dossier_id) : undefined;
+  if (!d) return;
+  const last = await tx.selectFrom('interconnect_event').select('id').where('application_id', '=', applicationId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const group = groupVersion(app.group_code, app.group_version);
+  await enqueueMessage(tx, d, 'interconnect_update', {
+    code: app.code, name: app.applicant_name, procedure: group?.name ?? app.group_code, dueAt: null, amount: null,
+    items: lines, reason: lines[lines.length - 1], linkPath: `/ho-so-lien-thong/${applicationId}`,
+  }, `ic:${applicationId}:${last.id}`);
 }
 
 /** Part decided in Motcua: outputs for later parts (its dossier code, the day, the agency, and what the procedure produces). */
@@ -131,6 +158,12 @@ onConnectorEvent('interconnect_part', async (tx, e: ConnectorEvent) => {
       reasons: state === 'refused' ? JSON.stringify(e.reasons ?? []) : null, updated_at: new Date(),
     }).where('id', '=', part.id).execute();
     await addEvent(tx, part.application_id, `part_${state}`, part.key, { externalRef: e.externalRef, ...(state === 'refused' ? { reasons: e.reasons ?? [] } : { result: e.result ?? {} }) });
+    const app = await tx.selectFrom('interconnect_application').select(['group_code', 'group_version']).where('id', '=', part.application_id).executeTakeFirstOrThrow();
+    const def = groupVersion(app.group_code, app.group_version)?.parts.find((x) => x.key === part.key);
+    // Decisions outside Motcua have no dossier of their own to notify from: the application tells.
+    await tell(tx, part.application_id, [state === 'approved'
+      ? `${def?.name ?? part.key}: ${def?.external?.system ?? ''} đã giải quyết`
+      : `${def?.name ?? part.key}: ${def?.external?.system ?? ''} từ chối — ${(e.reasons ?? []).join('; ')}`]);
     await settle(tx, part.application_id);
   } else if (e.kind === 'dead') {
     await failPart(tx, part.application_id, part.key, e.error ?? 'dead letter', null);

@@ -199,6 +199,9 @@ describe(`interconnected procedures (${inject('pgKind')})`, () => {
     // The citizen is told of the refusal (notification outbox of the refused dossier).
     const told = await srv.ctx.db.selectFrom('notification_outbox').select(['event', 'channel']).where('dossier_id', '=', residence.dossier.id).where('event', '=', 'refused').execute();
     expect(told.length).toBeGreaterThan(0);
+    // …and of the cancelled card, by the application's own message.
+    const update = await srv.ctx.db.selectFrom('notification_outbox').select(['params']).where('event', '=', 'interconnect_update').where('channel', '=', 'inapp').execute();
+    expect(update.map((u: any) => u.params.items.join(' ')).join(' ')).toMatch(/Cấp thẻ bảo hiểm y tế.*đã hủy vì "Đăng ký thường trú cho trẻ"/);
   });
 
   it('group 2: death → removal of residence and funeral allowance in parallel', async () => {

@@ -38,6 +38,8 @@ export interface MessageParams {
   amount: number | null;
   items: string[];
   reason: string | null;
+  /** Where {link} points (a path on the public site); the dossier's tracking page by default. */
+  linkPath?: string;
   /** A result returned by post: the UPU S10 number and the carrier's tracking page. */
   trackingNo?: string | null;
   trackingUrl?: string | null;
@@ -84,10 +86,23 @@ export async function enqueueForAction(tx: Executor, d: NotifiedDossier, action:
     reason: note,
     ...(post ? { trackingNo: x.trackingNo ?? null, trackingUrl: x.trackingUrl ?? null } : {}),
   };
-  const seq = d.version;
+  return insertMessages(tx, d, to, event, params, `${d.id}:${d.version}`);
+}
+
+async function insertMessages(tx: Executor, d: NotifiedDossier, to: Recipient[], event: string, params: MessageParams, key: string): Promise<number> {
   const r = await tx.insertInto('notification_outbox').values(to.map((t) => ({
-    dedupe_key: `${d.id}:${seq}:${t.channel}`, event, channel: t.channel, dossier_id: d.id, action_seq: seq,
+    dedupe_key: `${key}:${t.channel}`, event, channel: t.channel, dossier_id: d.id, action_seq: d.version,
     user_id: t.userId, address: t.address, params: JSON.stringify(params),
   }))).onConflict((oc) => oc.column('dedupe_key').doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0);
+}
+
+/**
+ * A message about something other than one dossier action (e.g. an interconnected application,
+ * filed under one of its dossiers), to the dossier's applicant by their channels, in the caller's
+ * transaction. `key` makes a repeated call a no-op.
+ */
+export async function enqueueMessage(tx: Executor, d: NotifiedDossier, event: string, params: MessageParams, key: string): Promise<number> {
+  const to = await recipients(tx, d);
+  return to.length ? insertMessages(tx, d, to, event, params, key) : 0;
 }

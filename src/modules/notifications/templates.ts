@@ -27,7 +27,7 @@ export function placeholderValues(p: MessageParams, publicUrl: string): Record<s
   return {
     code: p.code, name: p.name, procedure: p.procedure, dueAt: formatDue(p.dueAt), amount: formatAmount(p.amount),
     items: p.items.length ? p.items.map((i) => `- ${i}`).join('\n') : '—', reason: p.reason ?? '—',
-    link: `${publicUrl}/tra-cuu/${encodeURIComponent(p.code)}`,
+    link: `${publicUrl}${p.linkPath ?? `/tra-cuu/${encodeURIComponent(p.code)}`}`,
     trackingNo: p.trackingNo ?? '—', trackingUrl: p.trackingUrl ?? '—',
   };
 }
