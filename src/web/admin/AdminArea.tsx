@@ -21,6 +21,8 @@ const SecurityPolicy = lazy(() => import('./users/SecurityPolicy'));
 const DelegationsPage = lazy(() => import('./delegations/DelegationsPage'));
 const MergersPage = lazy(() => import('./reorganisation/MergersPage'));
 const DevMailbox = lazy(() => import('../notifications/DevMailbox'));
+const ConnectorsPage = lazy(() => import('./connectors/ConnectorsPage'));
+const ConnectorMessage = lazy(() => import('./connectors/ConnectorMessage'));
 
 /** A signed-in official without an administrator role: say so plainly instead of showing empty pages. */
 function Forbidden() {
@@ -45,7 +47,19 @@ function NotFound() {
 
 export default function AdminArea() {
   const { hasRole } = useSession();
-  if (!hasRole('catalog_admin', 'system_admin')) return <Forbidden />;
+  if (!hasRole('catalog_admin', 'system_admin')) {
+    // Supervisors see their agencies' external-agency requests here, nothing else of the area.
+    if (!hasRole('supervisor')) return <Forbidden />;
+    return (
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="ket-noi" element={<ConnectorsPage />} />
+          <Route path="ket-noi/:id" element={<ConnectorMessage />} />
+          <Route path="*" element={<Forbidden />} />
+        </Routes>
+      </Suspense>
+    );
+  }
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
@@ -61,6 +75,8 @@ export default function AdminArea() {
         <Route path="uy-quyen" element={<DelegationsPage />} />
         <Route path="sap-xep-don-vi" element={<MergersPage />} />
         <Route path="hop-thu" element={<DevMailbox />} />
+        <Route path="ket-noi" element={<ConnectorsPage />} />
+        <Route path="ket-noi/:id" element={<ConnectorMessage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -8,6 +8,7 @@ import { todayLocal } from './model';
 import { ddmm } from './calendar/dates';
 import { DelegationHomeCards } from './delegations/HomeCards';
 import { StaffHomeCard } from './users/HomeCard';
+import { ConnectorHomeCard } from './connectors/HomeCard';
 
 /** /quan-tri: where an administrator starts. */
 export default function AdminHome() {
@@ -53,6 +54,7 @@ export default function AdminHome() {
         </section>
         <DelegationHomeCards />
         <StaffHomeCard />
+        <ConnectorHomeCard />
       </div>
     </Page>
   );
