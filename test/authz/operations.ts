@@ -129,6 +129,7 @@ export const OPERATIONS: Operation[] = [
   { op: 'GET /api/v1/my/interconnect-applications', allow: citizens, request: get(`${V}/my/interconnect-applications`) },
   // No application in the fixture: nobody finds one.
   { op: 'GET /api/v1/interconnect/applications/{id}', allow: [], request: get(`${V}/interconnect/applications/00000000-0000-4000-8000-000000000000`) },
+  { op: 'POST /api/v1/interconnect/applications/{id}/parts/{key}/retry', allow: [], request: () => ({ method: 'POST', url: `${V}/interconnect/applications/00000000-0000-4000-8000-000000000000/parts/birth/retry` }) },
   { op: 'POST /api/v1/interconnect/applications/{id}/withdraw', allow: [], request: () => ({ method: 'POST', url: `${V}/interconnect/applications/00000000-0000-4000-8000-000000000000/withdraw`, body: { reason: 'thử' } }) },
   // Online payment: the applicant opens an order (the fixture dossier is not waiting for payment: 409 past authorisation); staff of the agency see orders.
   { op: 'POST /api/v1/dossiers/{id}/payments', allow: ['an'], request: (fx) => ({ method: 'POST', url: `${V}/dossiers/${fx.dossierId}/payments`, body: {} }) },

@@ -282,6 +282,18 @@ describe(`interconnected procedures (${inject('pgKind')})`, () => {
     expect((await (await as(srv.base, 'badinh.chuyenvien')).get(`/api/v1/interconnect/applications/${r.body.id}`)).status).toBe(200);
     expect((await (await as(srv.base, 'catp.canbo')).get(`/api/v1/interconnect/applications/${r.body.id}`)).status).toBe(404);
     expect((await (await as(srv.base, '001195006789')).get(`/api/v1/interconnect/applications/${r.body.id}`)).status).toBe(404);
+    // A part that could not be filed is filed again by the agency's supervisor (not by an officer).
+    await srv.ctx.db.updateTable('interconnect_part').set({ state: 'failed', dossier_id: null, last_error: 'thử' }).where('application_id', '=', r.body.id).where('key', '=', 'birth').execute();
+    const retryUrl = `/api/v1/interconnect/applications/${r.body.id}/parts/birth/retry`;
+    expect((await (await as(srv.base, 'badinh.chuyenvien')).post(retryUrl)).status).toBe(403);
+    expect((await (await as(srv.base, 'catp.giamsat')).post(retryUrl)).status).toBe(404);
+    const chutich = await as(srv.base, 'badinh.chutich');
+    const retried = await chutich.post(retryUrl);
+    expect(retried.status).toBe(200);
+    expect(part(retried.body, 'birth').state).toBe('ready');
+    expect((await chutich.post(retryUrl)).status).toBe(409); // ready already: nothing to retry
+    await fanOut();
+    expect(part(await view(r.body.id), 'birth').state).toBe('in_process');
     // The applicant withdraws: the open child dossier is withdrawn, the rest cancelled.
     const w = await an.post(`/api/v1/interconnect/applications/${r.body.id}/withdraw`, { reason: 'Nộp nhầm' });
     expect(w.status).toBe(200);

@@ -6,12 +6,12 @@ import { runCommand } from '../../platform/http/idempotency.ts';
 import { problems } from '../../platform/http/problem.ts';
 import { listAgencies } from '../agencies/service.ts';
 import { versionOn } from '../catalog/service.ts';
-import { requireCitizen, requireSignedIn } from '../identity/authz.ts';
+import { hasRoleAt, hasRoleAtCityLevel, requireCitizen, requireSignedIn, requireStaff } from '../identity/authz.ts';
 import { populationRegistry, prefillFor } from '../population/service.ts';
 import { act, loadForUpdate } from '../dossiers/actions.ts';
 import { groupOn, groupsInForce, type GroupDefinition } from './definition.ts';
 import { insertApplication, prepareApplication } from './submit.ts';
-import { withdrawApplication } from './follow.ts';
+import { addEvent, withdrawApplication } from './follow.ts';
 import { canViewApplication, myApplications, presentApplication, presentGroup } from './present.ts';
 import { kickDispatcher } from './jobs.ts';
 
@@ -126,6 +126,31 @@ export function interconnectRoutes(app: FastifyInstance, ctx: AppContext) {
       const fresh = await tx.selectFrom('interconnect_application').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
       return { status: 200, body: await presentApplication(tx, fresh, p) };
     });
+    return res.body;
+  });
+
+  r.post('/interconnect/applications/:id/parts/:key/retry', {
+    schema: {
+      tags: ['interconnect'],
+      summary: 'File a failed part again (supervisor of the part\'s agency, or a city administrator) once its cause is fixed, e.g. a catalogue change. External parts are retried from the connector\'s dead-letter list. Honours Idempotency-Key.',
+      params: z.object({ id: z.uuid(), key: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/) }),
+    },
+  }, async (req) => {
+    const p = requireStaff(req.principal);
+    const res = await runCommand(ctx.db, req, async (tx) => {
+      const row = await tx.selectFrom('interconnect_application').selectAll().where('id', '=', req.params.id).executeTakeFirst();
+      const cityAdmin = await hasRoleAtCityLevel(tx, p, ['system_admin']);
+      if (!row || !(cityAdmin || (await canViewApplication(tx, row, p)))) throw problems.notFound('hồ sơ liên thông', 'Interconnected application');
+      const part = await tx.selectFrom('interconnect_part').selectAll().where('application_id', '=', row.id).where('key', '=', req.params.key).forUpdate().executeTakeFirst();
+      if (!part) throw problems.notFound(`phần ${req.params.key}`, `Part ${req.params.key}`);
+      const allowed = cityAdmin || (part.agency_id && (await hasRoleAt(tx, p, ['supervisor'], part.agency_id)));
+      if (!allowed) throw problems.forbidden('Chỉ lãnh đạo giám sát của cơ quan hoặc quản trị cấp thành phố mới được gửi lại.', 'Only the agency\'s supervisor or a city administrator may file it again.');
+      if (part.state !== 'failed' || !part.agency_id) throw problems.conflict('Chỉ gửi lại được phần chưa chuyển được tới cơ quan trong hệ thống.', 'Only a part that could not be filed with an agency in the system can be filed again.');
+      await tx.updateTable('interconnect_part').set({ state: 'ready', attempts: 0, next_attempt_at: null, last_error: null, updated_at: new Date() }).where('id', '=', part.id).execute();
+      await addEvent(tx, row.id, 'part_ready', part.key, { retriedBy: p.name });
+      return { status: 200, body: await presentApplication(tx, row, p) };
+    });
+    kickDispatcher(ctx);
     return res.body;
   });
 }
