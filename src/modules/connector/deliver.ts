@@ -71,7 +71,7 @@ export async function recordAccepted(tx: Tx, m: MessageRow, ref: string): Promis
 }
 
 class DeliveryError extends Error {
-  constructor(message: string, public status: number | null, public response: unknown) { super(message); }
+  constructor(message: string, public status: number | null, public response: unknown, public durationMs: number | null = null) { super(message); }
 }
 
 async function sendOne(db: Db, m: MessageRow): Promise<void> {
@@ -91,12 +91,12 @@ async function sendOne(db: Db, m: MessageRow): Promise<void> {
     const text = await res.text();
     try { answer = JSON.parse(text); } catch { answer = text.slice(0, 2000); }
   } catch (e) {
-    throw new DeliveryError(`no answer: ${e instanceof Error ? e.message : String(e)}`, null, null);
+    throw new DeliveryError(`no answer: ${e instanceof Error ? e.message : String(e)}`, null, null, Date.now() - started);
   }
   const duration = Date.now() - started;
   if (status < 200 || status >= 300 || typeof answer?.reference !== 'string') {
     const msg = typeof answer?.error === 'string' ? answer.error : `HTTP ${status}`;
-    throw new DeliveryError(Array.isArray(answer?.errors) ? `${msg} ${answer.errors.join(' ')}` : msg, status, answer);
+    throw new DeliveryError(Array.isArray(answer?.errors) ? `${msg} ${answer.errors.join(' ')}` : msg, status, answer, duration);
   }
   settings.afterSend?.(m.id);
   await inTx(db, async (tx) => {
@@ -117,7 +117,8 @@ async function fail(db: Db, m: MessageRow, e: unknown): Promise<'pending' | 'dea
   const now = settings.now();
   await inTx(db, async (tx) => {
     const cur = await tx.selectFrom('connector_message').selectAll().where('id', '=', m.id).forUpdate().executeTakeFirstOrThrow();
-    await tx.insertInto('connector_attempt').values({ message_id: m.id, at: now, http_status: status, error: msg, response: response === null ? null : JSON.stringify(response) }).execute();
+    await tx.insertInto('connector_attempt').values({ message_id: m.id, at: now, http_status: status, error: msg, response: response === null ? null : JSON.stringify(response),
+      duration_ms: e instanceof DeliveryError ? e.durationMs : null }).execute();
     if (cur.state !== 'sending') return; // recorded meanwhile (e.g. a callback said it was accepted)
     await tx.updateTable('connector_message').set({
       state: dead ? 'dead' : 'pending', last_error: msg, last_status: status, locked_until: null, updated_at: now,

@@ -46,6 +46,8 @@ export interface FuneralAllowancePayload {
   /** Who organised the funeral and receives the allowance. */
   claimant: { idNumber?: string; fullName: string; relationship?: string; phone?: string };
   dossierCode?: string;
+  /** How the allowance is paid (kept by the agency; the simulator does not check it). */
+  payment?: { method?: string; bankAccount?: string };
 }
 
 export interface ConnectorEvent {
