@@ -225,6 +225,23 @@ describe(`connector to social insurance (${inject('pgKind')})`, () => {
     expect((await attempts(id)).map((a) => [a.http_status, a.error])).toEqual([[null, 'process crashed after send (simulated)'], [200, null]]);
   });
 
+  it('a sender that died mid-send (nothing recorded, claim left behind): after the lease the message is re-sent with the same key and gets the same reference', async () => {
+    const r = childCard();
+    const { id } = await enqueue(r);
+    fakeTime();
+    // What the dead sender did: claimed the row, and the agency received the application.
+    await srv.ctx.db.updateTable('connector_message').set({ state: 'sending', attempts: 1, locked_until: new Date(clock + 120_000) }).where('id', '=', id).execute();
+    const first = await simPost({ operation: r.operation, payload: r.payload, callbackUrl: 'http://127.0.0.1:9/cb' }, r.key);
+    expect(first.status).toBe(201);
+    await deliver(); // the claim still holds: nobody sends
+    expect((await message(id)).state).toBe('sending');
+    advance(121);
+    await deliver();
+    expect(await message(id)).toMatchObject({ state: 'sent', external_ref: first.body.reference, attempts: 2 });
+    expect(sim().applications.filter((a) => a.idempotencyKey === r.key)).toHaveLength(1);
+    expect(eventsOf(r.key)).toEqual(['accepted']);
+  });
+
   it('a decision arriving before the acceptance was recorded records the acceptance first (each once)', async () => {
     const r = childCard();
     const { id } = await enqueue(r);
