@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { Api, createTestDatabase } from '../../../test/server.ts';
+import { startServerProcess, stopServerProcess } from '../../../test/process.ts';
 import { AN, step } from '../../../test/dossiers.ts';
 import { uploadOk } from '../../../test/fixtures.ts';
 import { startServer, type Running } from '../../server.ts';
@@ -14,26 +14,13 @@ import { createDb } from '../../platform/db/database.ts';
  * with no duplicate child dossier and nothing lost. The kills are armed fault points
  * (platform/faults.ts) inside the fan-out transaction and just after its commit.
  */
-const repo = path.resolve(import.meta.dirname, '../../..');
 const cleanup: (() => Promise<unknown>)[] = [];
 afterAll(async () => { for (const c of cleanup.reverse()) await c().catch(() => {}); });
 
-function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exited: Promise<NodeJS.Signals | number | null> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: repo, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
-  cleanup.push(async () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); await exited; });
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = out.match(/Web app:\s+(http:\/\/[^\s/]+)/);
-      if (m) { clearTimeout(timer); resolve({ child, url: m[1], exited }); }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
-    exited.then((s) => { clearTimeout(timer); reject(new Error(`server exited (${s}) before starting:\n${out}`)); });
-  });
+async function startProcess(env: Record<string, string>) {
+  const p = await startServerProcess(env, { expectDeath: true });
+  cleanup.push(() => stopServerProcess(p, 'SIGKILL'));
+  return p;
 }
 
 describe(`interconnect fan-out survives a crash (${inject('pgKind')})`, () => {
@@ -111,7 +98,6 @@ describe(`interconnect fan-out survives a crash (${inject('pgKind')})`, () => {
     expect(now[1].dossier_id).toBeTruthy();
     const sent = await sql.selectFrom('connector_message').select('id').where('key', '=', (await sql.selectFrom('interconnect_part').select('id').where('application_id', '=', appId).where('key', '=', 'funeral').executeTakeFirstOrThrow()).id).execute();
     expect(sent).toHaveLength(1);
-    proc.child.kill('SIGTERM');
-    await proc.exited;
+    await stopServerProcess(proc);
   }, 240_000);
 });
