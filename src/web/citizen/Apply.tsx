@@ -9,6 +9,7 @@ import { useSession } from '../session';
 import { Form, localiseErrors, toExtraErrors, validator } from './rjsf';
 import { applyPrefill, EidLevelNotice, lockedUiSchema, mergeUi, StoreItemFacts, type PrefillValue, type StoreItem } from './onceOnly';
 import { loadDelegationInForce, type DelegationInForce } from '../delegation/DelegationNotice';
+import { ExemptionClaim, FeeBreakdown, useFeeQuote } from '../payments/FeeQuote';
 
 type Step = 0 | 1 | 2;
 
@@ -35,6 +36,11 @@ export default function Apply() {
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<any>(null);
+  // The fee before submitting: quoted online, updated when the citizen claims an exemption (with its proof).
+  const [exemption, setExemption] = useState('');
+  const [proof, setProof] = useState<Uploaded[]>([]);
+  const [postAddress, setPostAddress] = useState('');
+  const fee = useFeeQuote(proc?.code, 'online', exemption || undefined);
   // The form mounts once its first data (prefill or draft) is there: rjsf live-validates every
   // later change of its formData prop, which showed "required" errors before the citizen typed.
   const [ready, setReady] = useState(false);
@@ -97,13 +103,16 @@ export default function Apply() {
   const eidTooLow = me?.kind === 'citizen' && (me.eidLevel ?? 0) < proc.minEidLevel;
   const itemById = new Map(store.map((x) => [x.id, x]));
   const codes = [...new Set([...Object.keys(docs), ...Object.keys(reused)])];
-  const online = proc.feesToday.online as { name: string; nameEn: string; amount: number }[];
+  // The form's "how to receive the result" answer: by post needs the address.
+  const byPost = typeof formData?.resultDelivery === 'string' && /bưu chính|bưu điện/i.test(formData.resultDelivery);
   const body = () => ({
     procedureCode: proc.code,
     agencyCode: agencyCode || undefined,
     form: formData,
     documents: codes.map((c) => ({ code: c, fileIds: (docs[c] ?? []).map((x) => x.id), storeItemIds: reused[c] ?? [] }))
       .filter((d) => d.fileIds.length || d.storeItemIds.length),
+    ...(exemption ? { exemption: { code: exemption, proofFileIds: proof.map((f) => f.id) } } : {}),
+    ...(byPost ? { delivery: { method: 'post' as const, address: postAddress.trim() || undefined } } : {}),
   });
 
   async function saveDraft() {
@@ -129,7 +138,7 @@ export default function Apply() {
       if (e instanceof ApiError) {
         const byField = e.byField(i18n.language);
         setFieldErrors(byField);
-        if (Object.keys(byField).some((f) => f.startsWith('form') || f === 'agencyCode')) setStep(0);
+        if (Object.keys(byField).some((f) => f.startsWith('form') || f === 'agencyCode' || f.startsWith('delivery'))) setStep(0);
         else if (Object.keys(byField).some((f) => f.startsWith('documents'))) setStep(1);
         // A new intent after a validation error: the next attempt is a new request.
         if (e.status === 400) submitKey.current = newKey();
@@ -166,6 +175,9 @@ export default function Apply() {
       {!eidTooLow && step === 0 && registry && (registry.found
         ? <p className="alert alert-info" data-testid="prefill-note">{t('oo.prefilled')}</p>
         : <p className="alert alert-error" role="status" data-testid="prefill-note">{t('oo.notFound')}</p>)}
+      {step < 2 && fee.quote && (
+        <p className="small" data-testid="fee-summary">{t('fee.totalOnline')}: <b>{fmtMoney(fee.quote.total)}</b>{fee.quote.policy ? ` — ${pick(fee.quote.policy.name, fee.quote.policy.nameEn)}` : ''}</p>
+      )}
       <ErrorBox error={error} />
       {savedAt && <p className="alert alert-ok" role="status">{t('apply.draftSaved', { time: fmtDateTime(savedAt) })}</p>}
 
@@ -187,9 +199,21 @@ export default function Apply() {
             schema={proc.form} uiSchema={uiSchema} formData={formData} validator={validator} showErrorList={false} noHtml5Validate focusOnFirstError
             liveValidate="onBlur" transformErrors={localiseErrors(i18n.language)} extraErrors={toExtraErrors(fieldErrors)}
             onChange={(e) => setFormData(e.formData)}
-            onSubmit={() => goTo(1)}
+            onSubmit={() => {
+              if (byPost && !postAddress.trim()) { setFieldErrors((cur) => ({ ...cur, 'delivery.address': t('delivery.addressMissing') })); return; }
+              goTo(1);
+            }}
             onError={() => setError(new ApiError(400, t('apply.formErrors'), t('apply.formErrors'), 'validation'))}
           >
+            {byPost && (
+              <div className="field" style={{ margin: '1rem 0' }}>
+                <label htmlFor="delivery-address">{t('delivery.address')}</label>
+                <input id="delivery-address" value={postAddress} onChange={(e) => setPostAddress(e.target.value)} autoComplete="street-address" maxLength={500}
+                  aria-invalid={!!fieldErrors['delivery.address']} aria-describedby={['delivery-address-hint', fieldErrors['delivery.address'] && 'delivery-address-err'].filter(Boolean).join(' ')} />
+                <div id="delivery-address-hint" className="small muted">{t('delivery.addressHint')}</div>
+                {fieldErrors['delivery.address'] && <div id="delivery-address-err" className="field-error">{fieldErrors['delivery.address']}</div>}
+              </div>
+            )}
             <div className="btn-row">
               <button type="submit" className="btn btn-primary">{t('common.next')}</button>
               <button type="button" className="btn" onClick={saveDraft}>{t('apply.saveDraft')}</button>
@@ -229,7 +253,7 @@ export default function Apply() {
           <dl className="facts">
             {(proc.level === 'commune' || delegated) && <><dt>{t('apply.agency')}</dt><dd>{agencies.find((a) => a.code === agencyCode)?.name ?? '—'}</dd></>}
             <dt>{t('proc.deadline')}</dt><dd>{t(`deadline.${proc.deadline.unit}`, { value: proc.deadline.value })}</dd>
-            <dt>{t('apply.fee')}</dt><dd>{online.length ? online.map((f, i) => <div key={i}>{pick(f.name, f.nameEn)}: {fmtMoney(f.amount)}</div>) : t('common.free')}</dd>
+            {byPost && <><dt>{t('delivery.address')}</dt><dd>{postAddress}</dd></>}
             <dt>{t('proc.documents')}</dt>
             <dd>
               {uploadDocs.filter((d: any) => docs[d.code]?.length || reused[d.code]?.length).map((d: any) => (
@@ -242,13 +266,20 @@ export default function Apply() {
               ))}
             </dd>
           </dl>
+          <section aria-labelledby="h-fee" className="fee-before-submit">
+            <h3 id="h-fee">{t('apply.fee')}</h3>
+            {fee.quote ? <FeeBreakdown quote={fee.quote} /> : fee.error ? <ErrorBox error={fee.error} /> : <p className="muted">…</p>}
+            <ExemptionClaim options={fee.quote?.exemptionsAvailable ?? []} code={exemption} onCode={(c) => { setExemption(c); if (!c) setProof([]); }}
+              proof={proof} onProof={setProof} error={fieldErrors['exemption.code'] ?? fieldErrors['exemption.proofFileIds']} />
+            {exemption && proof.length === 0 && <p className="small muted">{t('fee.proofMissing')}</p>}
+          </section>
           <details open>
             <summary>{t('apply.showAnswers')}</summary>
             <Answers schema={proc.form} value={formData} />
           </details>
           <div className="btn-row">
             <button className="btn" onClick={() => goTo(1)}>{t('common.back')}</button>
-            <button className="btn btn-primary" disabled={busy} onClick={submit}>{busy ? t('apply.submitting') : t('common.submit')}</button>
+            <button className="btn btn-primary" disabled={busy || (!!exemption && proof.length === 0)} onClick={submit}>{busy ? t('apply.submitting') : t('common.submit')}</button>
             <button className="btn" onClick={saveDraft}>{t('apply.saveDraft')}</button>
           </div>
         </div>

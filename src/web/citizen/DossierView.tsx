@@ -8,6 +8,7 @@ import { FileDrop, type Uploaded } from '../components/FileDrop';
 import { DelegationNote, SignatureBlock } from '../components/SignatureBlock';
 import { ResultsPanel } from '../results/ResultsPanel';
 import { PaymentPanel } from '../payments/PaymentPanel';
+import { DeliveryFacts, QuotedFeeFacts } from '../payments/Delivery';
 import { PartOfBadge } from '../interconnect/PartOfBadge';
 
 const FINISHED = [3, 7, 8, 9, 10];
@@ -50,6 +51,8 @@ export default function DossierView() {
           <dt>{t('dossier.submitted')}</dt><dd>{fmtDateTime(d.submittedAt)}</dd>
           <dt>{t('dossier.received')}</dt><dd>{fmtDateTime(d.receivedAt)}</dd>
           <dt>{t('dossier.due')}</dt><dd>{fmtDateTime(d.dueAt)}</dd>
+          <QuotedFeeFacts quote={d.feeQuote} />
+          <DeliveryFacts delivery={d.delivery} />
           {d.currentStep?.unit && !FINISHED.includes(d.status) && <><dt>{t('dossier.holder')}</dt><dd>{pick(d.currentStep.name, d.currentStep.nameEn)} — {d.currentStep.unit.name}</dd></>}
         </dl>
         {d.pausedAt && <p className="alert alert-info">{t(d.status === PAYMENT_REQUESTED ? 'dossier.pausedPayment' : 'dossier.paused')}</p>}

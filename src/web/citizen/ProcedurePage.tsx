@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api';
-import { fmtMoney } from '../format';
+import { ProcedureFees } from '../payments/FeeQuote';
 import { ErrorBox, Loading, Page, useLocalName } from '../components/ui';
 import { DeadlineText } from './Procedures';
 import { useSession } from '../session';
@@ -21,8 +21,6 @@ export default function ProcedurePage() {
   }, [code]);
   if (error) return <Page title={t('proc.notFound')}><ErrorBox error={error} /></Page>;
   if (!p) return <Loading />;
-  const fees = p.feesToday as { inPerson: { name: string; nameEn: string; amount: number }[]; online: { amount: number }[] };
-  const total = (xs: { amount: number }[]) => xs.reduce((s, f) => s + f.amount, 0);
   return (
     <Page title={pick(p.name, p.nameEn)} actions={<Link className="btn btn-primary" to={`/thu-tuc/${p.code}/nop-ho-so`}>{t('proc.apply')}</Link>}>
       {/* First, before the details: a citizen whose e-ID level is too low learns it before anything else. */}
@@ -34,16 +32,7 @@ export default function ProcedurePage() {
           <dt>{t('proc.decides')}</dt><dd>{t(`sector.${p.sector}`)} — {t(`level.${p.level}`)}</dd>
           <dt>{t('proc.deadline')}</dt><dd><DeadlineText d={p.deadline} /></dd>
           <dt>{t('proc.fees')}</dt>
-          <dd>
-            {fees.inPerson.length === 0 ? t('common.free') : (
-              <>
-                {fees.inPerson.map((f, i) => <div key={i}>{pick(f.name, f.nameEn)}: {fmtMoney(f.amount)}</div>)}
-                <div className="small">
-                  {t('proc.inPerson')}: <b>{fmtMoney(total(fees.inPerson))}</b> · {t('proc.onlineFee')}: <b>{fmtMoney(total(fees.online))}</b>
-                </div>
-              </>
-            )}
-          </dd>
+          <dd><ProcedureFees code={p.code} /></dd>
           <dt>{t('proc.online')}</dt><dd><span className={`badge ${p.onlineLevel === 'full' ? 'badge-ok' : 'badge-info'}`}>{t(`online.${p.onlineLevel}`)}</span></dd>
           <dt>{t('proc.result')}</dt><dd>{pick(p.resultType, p.resultTypeEn)}</dd>
           {p.minEidLevel > 0 && <><dt>{t('proc.eid')}</dt><dd>{t('proc.eidLevel', { level: p.minEidLevel })}</dd></>}
