@@ -5,6 +5,7 @@ import { ApiError, get, newKey, post } from '../api';
 import { fmtDateTime } from '../format';
 import { ErrorBox, Loading, Page, StatusBadge, useLocalName } from '../components/ui';
 import { isTransient } from './common';
+import { DeliveryFacts, s10Error, TrackingNoInput } from '../payments/Delivery';
 
 const DONE = 9;
 
@@ -59,7 +60,7 @@ export default function ReturnResults() {
     try {
       const x = await get(`/dossiers/${id}`);
       setD(x);
-      setReceiver('self'); setProxyName(''); setProxyId(''); setMethod('in_person'); setPostRef('');
+      setReceiver('self'); setProxyName(''); setProxyId(''); setMethod(x.delivery?.method === 'post' ? 'post' : 'in_person'); setPostRef('');
       key.current = newKey();
       setTimeout(() => detailHeading.current?.focus(), 0);
     } catch (e) {
@@ -74,18 +75,20 @@ export default function ReturnResults() {
     const required = i18n.language === 'en' ? 'is required' : 'là trường bắt buộc';
     if (method === 'in_person' && receiver === 'proxy' && !proxyName.trim()) e.proxyName = required;
     if (method === 'in_person' && receiver === 'proxy' && proxyId.trim() && !/^\d{12}$/.test(proxyId.trim())) e.proxyId = t('desk.reception.idFormat');
-    if (method === 'post' && !postRef.trim()) e.postRef = required;
+    // By post: the UPU S10 tracking number, checked here as the server does (format and check digit).
+    const s10 = method === 'post' ? (postRef.trim() ? s10Error(postRef) : 'required') : null;
+    if (s10) e.postRef = s10 === 'required' ? required : s10 === 'format' ? t('delivery.trackingFormat') : t('delivery.trackingCheckDigit');
     setErrs(e);
     if (Object.keys(e).length) {
       document.getElementById(Object.keys(e)[0])?.focus();
       return;
     }
-    const receivedBy = method === 'post' ? postRef.trim()
+    const receivedBy = method === 'post' ? (d.delivery?.recipient ?? d.applicant.name)
       : receiver === 'self' ? d.applicant.name
       : `${proxyName.trim()} (${t('desk.returns.proxySuffix')}${proxyId.trim() ? `, ${proxyId.trim()}` : ''})`;
     setBusy(true);
     try {
-      const r = await post(`/dossiers/${d.id}/return`, { version: d.version, method, receivedBy }, key.current);
+      const r = await post(`/dossiers/${d.id}/return`, { version: d.version, method, receivedBy, ...(method === 'post' ? { trackingNo: postRef.trim().toUpperCase() } : {}) }, key.current);
       key.current = newKey();
       setReturned(r);
       setList((l) => l?.filter((x) => x.id !== r.id) ?? null);
@@ -95,7 +98,7 @@ export default function ReturnResults() {
       if (err instanceof ApiError) {
         if (!isTransient(err)) key.current = newKey();
         const byField = err.byField(i18n.language);
-        setErrs({ ...(byField.receivedBy ? { [method === 'post' ? 'postRef' : 'proxyName']: byField.receivedBy } : {}) });
+        setErrs({ ...(byField.receivedBy ? { [method === 'post' ? 'postRef' : 'proxyName']: byField.receivedBy } : {}), ...(byField.trackingNo ? { postRef: byField.trackingNo } : {}) });
         if (err.status === 409) void open(d.id);
       }
     } finally {
@@ -121,6 +124,7 @@ export default function ReturnResults() {
         <section className="card" aria-labelledby="ret-done">
           <h2 id="ret-done" ref={doneHeading} tabIndex={-1}>{t('desk.returns.returned', { code: returned.code })}</h2>
           <p><StatusBadge status={returned.status} name={returned.statusName} /></p>
+          {returned.delivery?.trackingNo && <dl className="facts"><DeliveryFacts delivery={returned.delivery} /></dl>}
           <div className="btn-row">
             <a className="btn btn-primary" href={`/api/v1/dossiers/${returned.id}/slips/tracking.pdf`} target="_blank" rel="noreferrer">{t('desk.returns.printTracking')}</a>
             <button type="button" className="btn" onClick={() => { setReturned(null); setD(null); setQ(''); setList(null); document.getElementById('ret-q')?.focus(); }}>{t('desk.returns.another')}</button>
@@ -198,9 +202,8 @@ export default function ReturnResults() {
                 </fieldset>
               ) : (
                 <div>
-                  <label htmlFor="postRef">{t('desk.returns.postRef')}<span className="desk-req" aria-hidden="true"> *</span></label>
-                  <input id="postRef" aria-required="true" value={postRef} onChange={(e) => { setPostRef(e.target.value); clearErr('postRef'); }} aria-invalid={!!errs.postRef} aria-describedby={errs.postRef ? 'postRef-err' : undefined} />
-                  {fieldErr('postRef')}
+                  {d.delivery?.address && <dl className="facts"><DeliveryFacts delivery={d.delivery} /></dl>}
+                  <TrackingNoInput id="postRef" value={postRef} onChange={(v) => { setPostRef(v); clearErr('postRef'); }} error={errs.postRef} />
                 </div>
               )}
               <div className="btn-row">

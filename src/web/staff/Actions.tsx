@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeliveryFacts, s10Error, TrackingNoInput } from '../payments/Delivery';
 import { ApiError, newKey, post } from '../api';
 import { fmtDateTime, fmtMoney } from '../format';
 import { ErrorBox } from '../components/ui';
@@ -488,12 +489,18 @@ function ReturnForm({ ctx, onClose }: { ctx: Ctx; onClose: () => void }) {
   const { t } = useTranslation();
   const act = useAct('return', ctx);
   const id = useId();
-  const [method, setMethod] = useState<string>(ctx.d.channel === 'online' ? 'online' : ctx.d.channel === 'post' ? 'post' : 'in_person');
-  const [receivedBy, setReceivedBy] = useState<string>(ctx.d.applicant?.name ?? '');
+  const [method, setMethod] = useState<string>(ctx.d.delivery?.method ?? (ctx.d.channel === 'online' ? 'online' : ctx.d.channel === 'post' ? 'post' : 'in_person'));
+  const [receivedBy, setReceivedBy] = useState<string>(ctx.d.delivery?.recipient ?? ctx.d.applicant?.name ?? '');
+  const [trackingNo, setTrackingNo] = useState('');
   const [note, setNote] = useState('');
+  // By post: the UPU S10 tracking number (format and check digit checked here and by the server).
+  const submit = () => {
+    const s10 = method === 'post' ? (trackingNo.trim() ? s10Error(trackingNo) : 'format') : null;
+    if (!act.check({ trackingNo: s10 === 'format' ? t('delivery.trackingFormat') : s10 === 'checkDigit' && t('delivery.trackingCheckDigit') })) return;
+    void act.send({ method, receivedBy: opt(receivedBy), note: opt(note), ...(method === 'post' ? { trackingNo: trackingNo.trim() } : {}) });
+  };
   return (
-    <Frame action="return" act={act} onClose={onClose}
-      onSubmit={() => act.send({ method, receivedBy: opt(receivedBy), note: opt(note) })}>
+    <Frame action="return" act={act} onClose={onClose} onSubmit={submit}>
       <fieldset className="radios">
         <legend>{t('staff.act.return.method')}</legend>
         {['in_person', 'post', 'online'].map((m) => (
@@ -501,6 +508,8 @@ function ReturnForm({ ctx, onClose }: { ctx: Ctx; onClose: () => void }) {
         ))}
       </fieldset>
       <FieldMsg id={`${id}-m-err`} msg={act.errors.method} />
+      {method === 'post' && ctx.d.delivery?.address && <dl className="facts"><DeliveryFacts delivery={ctx.d.delivery} /></dl>}
+      {method === 'post' && <TrackingNoInput id={`${id}-tn`} value={trackingNo} onChange={setTrackingNo} error={act.errors.trackingNo} />}
       <label htmlFor={`${id}-by`}>{t('staff.act.return.receivedBy')}</label>
       <input id={`${id}-by`} value={receivedBy} onChange={(e) => setReceivedBy(e.target.value)} autoComplete="off" {...invalid(`${id}-by`, act.errors.receivedBy)} />
       <FieldMsg id={`${id}-by-err`} msg={act.errors.receivedBy} />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { DeliveryFacts, QuotedFeeFacts } from '../payments/Delivery';
 import { get } from '../api';
 import { fmtDateTime, fmtMoney } from '../format';
 import { useSession } from '../session';
@@ -100,6 +101,8 @@ export default function DossierPage() {
           <div className="fact"><dt>{t('staff.dossier.channel')}</dt><dd>{t(`staff.channel.${d.channel}`)}</dd></div>
           <div className="fact"><dt>{t('staff.dossier.agency')}</dt><dd>{pick(d.agency?.name, d.agency?.nameEn)}</dd></div>
           {d.feeAmount !== null && <div className="fact"><dt>{t('staff.dossier.fee')}</dt><dd>{fmtMoney(d.feeAmount)}</dd></div>}
+          {d.feeQuote && <div className="fact fact-wide"><QuotedFeeFacts quote={d.feeQuote} /></div>}
+          {d.delivery && <div className="fact fact-wide"><DeliveryFacts delivery={d.delivery} /></div>}
           {d.supplementCount > 0 && <div className="fact"><dt>{t('staff.dossier.supplements')}</dt><dd>{d.supplementCount}</dd></div>}
           {d.extensionCount > 0 && <div className="fact"><dt>{t('staff.dossier.extensions')}</dt><dd>{d.extensionCount}</dd></div>}
           {d.outcome && <div className="fact"><dt>{t('staff.dossier.outcome')}</dt><dd>{t(`staff.dossier.${d.outcome}`)}</dd></div>}
