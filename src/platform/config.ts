@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { loadSecurityConfig, type SecurityConfig } from './http/security-config.ts';
 
 /** Runtime configuration, read once from the environment (12-factor). */
 export interface AppConfig {
@@ -30,6 +31,8 @@ export interface AppConfig {
   eidBaseUrl?: string;
   /** Citizens may also sign in with a password (a demo convenience). Production sets CITIZEN_PASSWORD_LOGIN=false: e-ID only. */
   citizenPasswordLogin: boolean;
+  /** Rate limits, trusted proxies, request timeout (issue 6; platform/http/security-config.ts). */
+  security: SecurityConfig;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -54,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidcRedirectUri: env.OIDC_REDIRECT_URI || undefined,
     eidBaseUrl: env.PUBLIC_URL ? publicUrl : undefined,
     citizenPasswordLogin: env.CITIZEN_PASSWORD_LOGIN !== 'false',
+    security: loadSecurityConfig(env),
   };
 }

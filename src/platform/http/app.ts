@@ -8,6 +8,9 @@ import { Problem, problems } from './problem.ts';
 import { issueToFieldError } from './validation.ts';
 import type { Principal } from './principal.ts';
 import type { AppConfig } from '../config.ts';
+import { clientErrorHandler, registerSecurity } from './security.ts';
+import { registerRateLimits } from './rate-limit.ts';
+import { loggerOptions } from './logging.ts';
 
 export interface HttpOptions {
   config: AppConfig;
@@ -28,14 +31,16 @@ function isDbUnavailable(err: any): boolean {
 
 export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger,
+    logger: loggerOptions(opts.logger),
     // One log line per request costs more than the request itself under load; errors are still logged.
     logController: new LogController({ disableRequestLogging: !opts.config.logRequests }),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Client addresses (rate limits, sign-in throttle) from X-Forwarded-For only via trusted proxies (TRUST_PROXY).
+    trustProxy: opts.config.security.trustProxy,
     requestIdHeader: 'x-request-id',
     connectionTimeout: 60_000,
-    requestTimeout: 120_000,
+    requestTimeout: opts.config.security.requestTimeoutMs,
+    clientErrorHandler,
     ajv: { customOptions: { allErrors: true } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -69,11 +74,12 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
     const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : req.cookies[SESSION_COOKIE];
     if (token) req.principal = await opts.resolvePrincipal(token);
   });
+  // Security headers and CSRF (after the principal is known), then rate limits on chosen routes.
+  registerSecurity(app, opts.config);
+  await registerRateLimits(app, opts.config.security.rateLimits);
 
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.idempotentReplay) reply.header('idempotent-replayed', 'true');
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
     return payload;
   });
 
