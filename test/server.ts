@@ -4,6 +4,8 @@ import fs from 'node:fs/promises';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { startServer, type Running } from '../src/server.ts';
+import type { AppConfig } from '../src/platform/config.ts';
+import { loadSecurityConfig } from '../src/platform/http/security-config.ts';
 
 /**
  * A real server on a random port over a fresh copy of the seeded template database.
@@ -46,14 +48,24 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
-export async function startTestServer(opts: { jobs?: boolean } = {}): Promise<TestServer> {
+/**
+ * Every test request comes from 127.0.0.1: test servers raise the rate limits far above what a
+ * test file sends (test/security/rate-limits.int.test.ts tests the limits themselves via `config`).
+ */
+export const TEST_SECURITY = (() => {
+  const s = loadSecurityConfig({});
+  const high = { max: 100_000, windowMs: 60_000 };
+  return { ...s, rateLimits: { enabled: true, login: high, tracking: high, submissions: high, uploads: high } };
+})();
+
+export async function startTestServer(opts: { jobs?: boolean; config?: Partial<AppConfig>; logger?: boolean | object } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
   const u = new URL(db.url);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-srv-'));
   const running = await startServer({
-    config: { port: 0, host: '127.0.0.1', databaseUrl: u.toString(), dataDir, jobs: opts.jobs ?? false, publicUrl: 'http://motcua.test' },
+    config: { port: 0, host: '127.0.0.1', databaseUrl: u.toString(), dataDir, jobs: opts.jobs ?? false, publicUrl: 'http://motcua.test', security: TEST_SECURITY, ...opts.config },
     seed: false,
-    logger: false,
+    logger: opts.logger ?? false,
   });
   const stop = running.stop;
   return {
