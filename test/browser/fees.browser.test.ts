@@ -96,4 +96,15 @@ describe('fees before submitting', () => {
     expect(await page.getByTestId('quoted-fee').textContent()).toContain('37.500 đồng');
     await context.close();
   });
+
+  it("the agency's supervisor (who does finance) reaches the daily reconciliation from the supervision page", async () => {
+    const { page, context } = await newPage(browser, srv.base);
+    await signIn(page, 'catp.giamsat');
+    await page.goto('/can-bo/giam-sat');
+    await page.getByRole('link', { name: 'Đối soát thanh toán trực tuyến' }).click();
+    await page.getByRole('heading', { name: 'Đối soát thanh toán trực tuyến', level: 1 }).waitFor();
+    await page.getByTestId('recon-status').waitFor();
+    await shot(page, 'fees-reconciliation');
+    await context.close();
+  });
 });

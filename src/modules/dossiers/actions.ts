@@ -308,6 +308,8 @@ export async function act(tx: Tx, p: Principal, id: string, action: ActionName, 
         const prev = (d.delivery as Delivery | null) ?? { method: 'post', choice: null, address: null, recipient: null, phone: null };
         patch.delivery = JSON.stringify({ ...prev, method: 'post', trackingNo, ...link, postedAt: now.toISOString() }) as any;
         rec.data = { method, receivedBy: input.receivedBy ?? null, trackingNo, ...link, address: prev.address };
+        // The tracking slip and the action log print it.
+        rec.note = [`Gửi qua bưu chính, số hiệu bưu gửi ${trackingNo}`, input.note].filter(Boolean).join('. ');
       } else {
         rec.data = { method, receivedBy: input.receivedBy ?? null };
       }

@@ -8,6 +8,7 @@ import DossierPage from './DossierPage';
 import Supervision from './Supervision';
 import AccessLog from '../privacy/AccessLog';
 import DeputiesPage from './deputies/DeputiesPage';
+import Reconciliation from '../payments/Reconciliation';
 
 addStrings(staffStrings);
 
@@ -26,6 +27,7 @@ export default function StaffArea() {
         <Route path="giam-sat" element={<Supervision />} />
         <Route path="nhat-ky-truy-cap" element={<AccessLog />} />
         <Route path="uy-quyen-ca-nhan" element={<DeputiesPage />} />
+        <Route path="doi-soat-thanh-toan" element={<Reconciliation />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </div>

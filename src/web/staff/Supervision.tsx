@@ -60,6 +60,7 @@ export default function Supervision() {
             </select>
           </>
         )}
+        {hasRole('supervisor') && <Link className="btn btn-small" to={`/can-bo/doi-soat-thanh-toan${agency ? `?coQuan=${encodeURIComponent(agency)}` : ''}`}>{t('recon.title')}</Link>}
         <button type="button" className="btn btn-small" onClick={() => setTick((x) => x + 1)}>{t('staff.sup.reload')}</button>
       </div>
     }>
