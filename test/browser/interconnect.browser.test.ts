@@ -68,11 +68,15 @@ describe('interconnected procedures (liên thông) in the browser', () => {
   let applicationId = '';
 
   it('a citizen finds the birth group from the home page, reads its parts and the refusal rule, applies with documents and sees the three parts', async () => {
+    const api = await as(srv.base, AN.idNumber);
+    const before: string[] = (await api.get('/api/v1/my/interconnect-applications')).body.items.map((x: any) => x.code);
     const { page, context } = await newPage(browser, srv.base);
     await signIn(page, AN.idNumber);
     await page.goto('/');
     const entry = page.getByTestId('interconnect-entry');
     await entry.getByRole('heading', { name: 'Thủ tục liên thông' }).waitFor();
+    await entry.getByRole('link', { name: /^Liên thông đăng ký khai sinh/ }).waitFor();
+    await shot(page, 'interconnect-home-entry');
     await entry.getByRole('link', { name: /^Liên thông đăng ký khai sinh/ }).click();
 
     // The group page: what you get, the parts in order with agencies and deadlines, documents, the rule.
@@ -129,13 +133,16 @@ describe('interconnected procedures (liên thông) in the browser', () => {
     await progress.locator('[data-part="insurance"] [data-state="waiting"]').waitFor();
     await shot(page, 'interconnect-application');
 
-    const api = await as(srv.base, AN.idNumber);
-    const mine = (await api.get('/api/v1/my/interconnect-applications')).body.items.filter((x: any) => x.code === code);
-    expect(mine).toHaveLength(1);
+    // The double click filed one application (An also has demo applications).
+    const mine = (await api.get('/api/v1/my/interconnect-applications')).body.items.map((x: any) => x.code);
+    expect(mine.filter((c: string) => !before.includes(c))).toEqual([code]);
 
     // "My dossiers" lists it with its parts.
     await page.goto('/ho-so-cua-toi');
-    await page.getByTestId('my-interconnect').getByRole('link', { name: /^Liên thông đăng ký khai sinh/ }).waitFor();
+    const row = page.getByTestId('my-interconnect').locator('li', { hasText: code }).first();
+    await row.getByRole('link', { name: /^Liên thông đăng ký khai sinh/ }).waitFor();
+    await row.locator('li', { hasText: /^Đăng ký khai sinh: / }).locator('[data-state]').waitFor();
+    await shot(page, 'interconnect-my-dossiers');
     await context.close();
 
     // On a phone: nothing overflows sideways.
@@ -197,6 +204,12 @@ describe('interconnected procedures (liên thông) in the browser', () => {
     await expect.poll(() => page.getByTestId('interconnect-groups').locator('li.card').count()).toBe(3);
     await shot(page, 'interconnect-groups');
     found.push(...await axe(page, 'groups'));
+    // Browsing the "birth" life event names the birth group above the procedures.
+    await page.goto('/thu-tuc?suKien=sinh-con');
+    await page.getByTestId('interconnect-entry').getByRole('link', { name: /^Liên thông đăng ký khai sinh/ }).waitFor();
+    expect(await page.getByTestId('interconnect-entry').getByRole('link', { name: /khai tử/ }).count()).toBe(0);
+    await shot(page, 'interconnect-procedures-life-event');
+    found.push(...await axe(page, 'procedures-life-event'));
     await page.goto(`/lien-thong/${BIRTH_GROUP}`);
     await page.getByTestId('refusal-rule').waitFor();
     found.push(...await axe(page, 'group'));

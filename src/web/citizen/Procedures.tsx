@@ -47,7 +47,7 @@ export default function Procedures() {
   return (
     <Page title={t('search.title')}>
       <SearchBox key={q} initial={q} />
-      <InterconnectEntry compact />
+      <InterconnectEntry compact lifeEvent={params.get('suKien')} />
       <div className="grid" style={{ marginTop: '.75rem' }}>
         <div>
           <label htmlFor="f-field">{t('search.filterField')}</label>

@@ -39,7 +39,7 @@ export default function ApplicationView() {
   const staff = me?.kind === 'staff';
   const byKey = new Map(a.parts.map((p) => [p.key, p]));
   const partName = (k: string | null) => { const p = k ? byKey.get(k) : undefined; return p ? pick(p.name, p.nameEn) : k ?? ''; };
-  const anyRefused = a.parts.some((p) => p.state === 'refused' || p.state === 'cancelled');
+  const anyRefused = a.parts.some((p) => p.state === 'refused');
   const cls = (p: ApplicationPart) => (p.state === 'refused' || p.state === 'failed' ? 'ic-part-refused' : p.state === 'cancelled' ? 'ic-part-cancelled' : p.state === 'approved' ? 'ic-part-approved' : '');
 
   return (

@@ -10,7 +10,7 @@ import type { Group } from './types';
 addStrings(interconnectEntryStrings);
 
 /** The way in from the home page and the procedure list: "one application, several agencies", with each group linked. */
-export function InterconnectEntry({ compact = false }: { compact?: boolean }) {
+export function InterconnectEntry({ compact = false, lifeEvent }: { compact?: boolean; lifeEvent?: string | null }) {
   const { t } = useTranslation();
   const pick = useLocalName();
   const [groups, setGroups] = useState<Group[]>([]);
@@ -18,10 +18,14 @@ export function InterconnectEntry({ compact = false }: { compact?: boolean }) {
     void get<{ items: Group[] }>('/interconnect/groups').then((r) => setGroups(r.items)).catch(() => {});
   }, []);
   if (compact) {
+    // Browsing a life event (e.g. a birth): the groups for that event are named.
+    const matching = lifeEvent ? groups.filter((g) => g.lifeEvent === lifeEvent) : [];
     return (
-      <p className="alert alert-info" data-testid="interconnect-entry">
-        <b>{t('ic.entryTitle')}</b>: {t('ic.entryLead')} <Link to="/lien-thong">{t('ic.entryAll')}</Link>
-      </p>
+      <div className="alert alert-info" data-testid="interconnect-entry">
+        <b>{t('ic.entryTitle')}</b>: {t('ic.entryLead')}{' '}
+        {matching.map((g) => <span key={g.code}><Link to={`/lien-thong/${g.code}`}>{pick(g.name, g.nameEn)}</Link> · </span>)}
+        <Link to="/lien-thong">{t('ic.entryAll')}</Link>
+      </div>
     );
   }
   return (

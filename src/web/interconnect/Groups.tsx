@@ -23,7 +23,7 @@ export default function Groups() {
       <p>{t('ic.listLead')}</p>
       <ErrorBox error={error} />
       {!groups ? (!error && <Loading />) : (
-        <ul className="result-list" data-testid="interconnect-groups">
+        <ul className="ic-groups" data-testid="interconnect-groups">
           {groups.map((g) => <GroupCard key={g.code} g={g} />)}
         </ul>
       )}
