@@ -174,6 +174,8 @@ export async function startServer(db: Database, dataDir: string, extraNodeArgs: 
       JOBS: 'false',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       LOG_REQUESTS: 'false',
+      // The load generator sends everything from 127.0.0.1: per-IP/per-account limits would measure themselves.
+      RATE_LIMITS: 'false',
       NODE_ENV: 'production',
     },
     stdio: ['ignore', out, out],
