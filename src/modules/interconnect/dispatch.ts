@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { faultPoint } from '../../platform/faults.ts';
-import { getOrgUnit } from '../agencies/service.ts';
+import { getOrgUnit, listAgencies } from '../agencies/service.ts';
 import { resultItemsOfDossier } from '../datastore/service.ts';
 import { insertDossier, prepareSubmission, type DocumentRef } from '../dossiers/submit.ts';
 import { newDossierCode } from '../dossiers/codes.ts';
@@ -107,16 +107,20 @@ async function fileChildDossier(ctx: AppContext, app: AppRow, group: GroupDefini
   faultPoint('interconnect.after-commit');
 }
 
+/** The agency in Motcua that answers for an external system (its supervisors see and retry the requests). */
+const SECTOR_OF_CONNECTOR: Record<string, string> = { 'social-insurance': 'social_insurance' };
+
 async function sendExternal(ctx: AppContext, app: AppRow, part: PartRow, def: PartDefinition, payload: Record<string, unknown>) {
+  const [counterpart] = await listAgencies(ctx.db, { sector: SECTOR_OF_CONNECTOR[def.external!.connector], level: 'province' });
   await ctx.db.transaction().execute(async (tx) => {
     if (!(await claim(tx, part.id))) return;
     // The part's id is the idempotency key: a retried request can never open a second case over there.
     await enqueueRequest(tx, {
       connector: def.external!.connector, operation: def.external!.operation, key: part.id, payload,
       subject: { kind: 'interconnect_part', id: part.id }, label: `${app.code} — ${def.name} (${app.applicant_name})`,
-      agencyId: null,
+      agencyId: counterpart?.id ?? null,
     });
-    await tx.updateTable('interconnect_part').set({ state: 'sent', last_error: null, next_attempt_at: null, updated_at: new Date() }).where('id', '=', part.id).execute();
+    await tx.updateTable('interconnect_part').set({ state: 'sent', agency_id: counterpart?.id ?? null, last_error: null, next_attempt_at: null, updated_at: new Date() }).where('id', '=', part.id).execute();
     await addEvent(tx, app.id, 'part_sent', part.key, { system: def.external!.system, systemEn: def.external!.systemEn });
   });
   nudgeConnector(ctx);

@@ -9,7 +9,7 @@ import { versionOn } from '../catalog/service.ts';
 import { hasRoleAt, hasRoleAtCityLevel, requireCitizen, requireSignedIn, requireStaff } from '../identity/authz.ts';
 import { populationRegistry, prefillFor } from '../population/service.ts';
 import { act, loadForUpdate } from '../dossiers/actions.ts';
-import { groupOn, groupsInForce, type GroupDefinition } from './definition.ts';
+import { groupOn, groupsInForce, groupVersion, type GroupDefinition } from './definition.ts';
 import { insertApplication, prepareApplication } from './submit.ts';
 import { addEvent, withdrawApplication } from './follow.ts';
 import { canViewApplication, myApplications, presentApplication, presentGroup } from './present.ts';
@@ -145,7 +145,8 @@ export function interconnectRoutes(app: FastifyInstance, ctx: AppContext) {
       if (!part) throw problems.notFound(`phần ${req.params.key}`, `Part ${req.params.key}`);
       const allowed = cityAdmin || (part.agency_id && (await hasRoleAt(tx, p, ['supervisor'], part.agency_id)));
       if (!allowed) throw problems.forbidden('Chỉ lãnh đạo giám sát của cơ quan hoặc quản trị cấp thành phố mới được gửi lại.', 'Only the agency\'s supervisor or a city administrator may file it again.');
-      if (part.state !== 'failed' || !part.agency_id) throw problems.conflict('Chỉ gửi lại được phần chưa chuyển được tới cơ quan trong hệ thống.', 'Only a part that could not be filed with an agency in the system can be filed again.');
+      const external = !!groupVersion(row.group_code, row.group_version)?.parts.find((x) => x.key === part.key)?.external;
+      if (part.state !== 'failed' || external) throw problems.conflict('Chỉ gửi lại được phần chưa chuyển được tới cơ quan trong hệ thống.', 'Only a part that could not be filed with an agency in the system can be filed again.');
       await tx.updateTable('interconnect_part').set({ state: 'ready', attempts: 0, next_attempt_at: null, last_error: null, updated_at: new Date() }).where('id', '=', part.id).execute();
       await addEvent(tx, row.id, 'part_ready', part.key, { retriedBy: p.name });
       return { status: 200, body: await presentApplication(tx, row, p) };
