@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import { inTx, type Db, type Executor } from '../../platform/db/database.ts';
+import { faultPoint } from '../../platform/faults.ts';
 import { notify } from '../notices/service.ts';
 import type { MessageParams } from './enqueue.ts';
 import { render } from './templates.ts';
@@ -11,8 +12,8 @@ type OutboxRow = Selectable<NotificationOutboxTable>;
 
 /** After this many failed attempts a message is dead: shown to administrators, who may retry it. */
 export const MAX_ATTEMPTS = 5;
-/** How long a claimed message is reserved for its sender (a crashed sender's claim expires). */
-const LEASE = '2 minutes';
+/** How long a claimed message is reserved for its sender (a crashed sender's claim expires); NOTIFICATION_LEASE_SECONDS. */
+const LEASE = `${Number(process.env.NOTIFICATION_LEASE_SECONDS ?? 120)} seconds`;
 /** Waits before attempt 2, 3, 4, 5: 30 s, 2 min, 8 min, 32 min (capped at an hour). */
 export const backoffSeconds = (attempts: number) => Math.min(3600, 30 * 4 ** Math.max(0, attempts - 1));
 
@@ -47,6 +48,7 @@ async function sendOne(db: Db, row: OutboxRow, publicUrl: string) {
     }
     await tx.updateTable('notification_outbox').set({ state: 'sent', sent_at: new Date(), locked_until: null, last_error: null })
       .where('id', '=', row.id).execute();
+    faultPoint('notifications.before-commit');
   });
 }
 
