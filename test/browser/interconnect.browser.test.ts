@@ -132,6 +132,11 @@ describe('interconnected procedures (liên thông) in the browser', () => {
     await progress.locator('[data-part="residence"] [data-state="waiting"]').waitFor();
     await progress.locator('[data-part="insurance"] [data-state="waiting"]').waitFor();
     await shot(page, 'interconnect-application');
+    // The child dossier is a normal dossier that says where it belongs, and leads back.
+    await birth.getByRole('link', { name: /^Mở hồ sơ / }).click();
+    await page.getByTestId('interconnect-badge').getByText(`Thuộc hồ sơ liên thông ${code}`).waitFor();
+    await page.getByTestId('interconnect-badge').click();
+    await page.getByRole('heading', { name: `Hồ sơ liên thông ${code}` }).waitFor();
 
     // The double click filed one application (An also has demo applications).
     const mine = (await api.get('/api/v1/my/interconnect-applications')).body.items.map((x: any) => x.code);
