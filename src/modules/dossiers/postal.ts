@@ -93,14 +93,17 @@ export function deliveryAtSubmission(
   if (method === 'post' && options.length > 0 && !options.some((o) => methodOfChoice(o) === 'post')) {
     errors.push(fieldError('delivery.method', 'thủ tục này không trả kết quả qua bưu chính', 'this procedure does not deliver results by post'));
   }
-  if (method === 'post' && !input?.address?.trim()) {
+  // By post without an address given: the applicant's contact address in the form (what interconnected applications pass on).
+  const formAddress = typeof (form.applicant as any)?.address === 'string' ? ((form.applicant as any).address as string).trim() : '';
+  const address = input?.address?.trim() || formAddress || null;
+  if (method === 'post' && !address) {
     errors.push(fieldError('delivery.address', 'cần địa chỉ nhận kết quả qua bưu chính', 'a postal address is needed to receive the result by post'));
   }
   if (!method) return { delivery: null, errors };
   return {
     delivery: {
       method, choice,
-      address: method === 'post' ? input?.address?.trim() || null : null,
+      address: method === 'post' ? address : null,
       recipient: method === 'post' ? input?.recipient?.trim() || applicant.name : null,
       phone: method === 'post' ? input?.phone?.trim() || applicant.phone : null,
     },

@@ -96,10 +96,16 @@ describe('submission: fee breakdown stored, exemption claimed with its proof, de
     const proc = await findProcedure(s.citizen, 'đổi giấy phép lái xe');
     expect(proc.code).toBe(LICENCE);
     const body = await submissionFor(s.citizen, proc);
-    const form = { ...body.form, resultDelivery: BY_POST };
-    const noAddress = await s.citizen.post('/api/v1/dossiers', { ...body, form });
+    const form: Record<string, any> = { ...body.form, resultDelivery: BY_POST };
+    const noAddress = await s.citizen.post('/api/v1/dossiers', { ...body, form: { ...form, applicant: { ...(form.applicant as object), address: undefined } } });
     expect(noAddress.status).toBe(400);
     expect(noAddress.body.errors.map((e: any) => e.field)).toContain('delivery.address');
+    // No address given: the applicant's contact address in the form is used.
+    const contact = (form.applicant as any).address;
+    expect(contact).toBeTruthy();
+    const fallback = await s.citizen.post('/api/v1/dossiers', { ...body, form });
+    expect(fallback.status).toBe(201);
+    expect(fallback.body.delivery).toMatchObject({ method: 'post', address: contact });
     const address = 'Số 12 ngõ 34 phố Đội Cấn, phường Ba Đình, Hà Nội';
     const r = await s.citizen.post('/api/v1/dossiers', { ...body, form, delivery: { address } });
     expect(r.status).toBe(201);

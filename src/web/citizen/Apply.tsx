@@ -105,6 +105,9 @@ export default function Apply() {
   const codes = [...new Set([...Object.keys(docs), ...Object.keys(reused)])];
   // The form's "how to receive the result" answer: by post needs the address.
   const byPost = typeof formData?.resultDelivery === 'string' && /bưu chính|bưu điện/i.test(formData.resultDelivery);
+  // Left empty: the contact address given in the form.
+  const contactAddress = typeof formData?.applicant?.address === 'string' ? formData.applicant.address.trim() : '';
+  const deliveryAddress = postAddress.trim() || contactAddress;
   const body = () => ({
     procedureCode: proc.code,
     agencyCode: agencyCode || undefined,
@@ -112,7 +115,7 @@ export default function Apply() {
     documents: codes.map((c) => ({ code: c, fileIds: (docs[c] ?? []).map((x) => x.id), storeItemIds: reused[c] ?? [] }))
       .filter((d) => d.fileIds.length || d.storeItemIds.length),
     ...(exemption ? { exemption: { code: exemption, proofFileIds: proof.map((f) => f.id) } } : {}),
-    ...(byPost ? { delivery: { method: 'post' as const, address: postAddress.trim() || undefined } } : {}),
+    ...(byPost ? { delivery: { method: 'post' as const, address: deliveryAddress || undefined } } : {}),
   });
 
   async function saveDraft() {
@@ -200,7 +203,7 @@ export default function Apply() {
             liveValidate="onBlur" transformErrors={localiseErrors(i18n.language)} extraErrors={toExtraErrors(fieldErrors)}
             onChange={(e) => setFormData(e.formData)}
             onSubmit={() => {
-              if (byPost && !postAddress.trim()) { setFieldErrors((cur) => ({ ...cur, 'delivery.address': t('delivery.addressMissing') })); return; }
+              if (byPost && !deliveryAddress) { setFieldErrors((cur) => ({ ...cur, 'delivery.address': t('delivery.addressMissing') })); return; }
               goTo(1);
             }}
             onError={() => setError(new ApiError(400, t('apply.formErrors'), t('apply.formErrors'), 'validation'))}
@@ -208,7 +211,7 @@ export default function Apply() {
             {byPost && (
               <div className="field" style={{ margin: '1rem 0' }}>
                 <label htmlFor="delivery-address">{t('delivery.address')}</label>
-                <input id="delivery-address" value={postAddress} onChange={(e) => setPostAddress(e.target.value)} autoComplete="street-address" maxLength={500}
+                <input id="delivery-address" value={postAddress} onChange={(e) => setPostAddress(e.target.value)} autoComplete="street-address" maxLength={500} placeholder={contactAddress || undefined}
                   aria-invalid={!!fieldErrors['delivery.address']} aria-describedby={['delivery-address-hint', fieldErrors['delivery.address'] && 'delivery-address-err'].filter(Boolean).join(' ')} />
                 <div id="delivery-address-hint" className="small muted">{t('delivery.addressHint')}</div>
                 {fieldErrors['delivery.address'] && <div id="delivery-address-err" className="field-error">{fieldErrors['delivery.address']}</div>}
@@ -253,7 +256,7 @@ export default function Apply() {
           <dl className="facts">
             {(proc.level === 'commune' || delegated) && <><dt>{t('apply.agency')}</dt><dd>{agencies.find((a) => a.code === agencyCode)?.name ?? '—'}</dd></>}
             <dt>{t('proc.deadline')}</dt><dd>{t(`deadline.${proc.deadline.unit}`, { value: proc.deadline.value })}</dd>
-            {byPost && <><dt>{t('delivery.address')}</dt><dd>{postAddress}</dd></>}
+            {byPost && <><dt>{t('delivery.address')}</dt><dd>{deliveryAddress}</dd></>}
             <dt>{t('proc.documents')}</dt>
             <dd>
               {uploadDocs.filter((d: any) => docs[d.code]?.length || reused[d.code]?.length).map((d: any) => (

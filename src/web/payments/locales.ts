@@ -18,7 +18,7 @@ addStrings({
       inPerson: 'Nộp trực tiếp', online: 'Nộp trực tuyến', exemptionsOffered: 'Có miễn, giảm cho: {{list}}', quoted: 'Phí, lệ phí khi nộp hồ sơ', claim: 'Đề nghị miễn, giảm',
     },
     delivery: {
-      title: 'Nhận kết quả', address: 'Địa chỉ nhận kết quả qua bưu chính', addressHint: 'Số nhà, đường/phố, phường/xã, tỉnh/thành phố', addressMissing: 'Hãy nhập địa chỉ nhận kết quả qua bưu chính.',
+      title: 'Nhận kết quả', address: 'Địa chỉ nhận kết quả qua bưu chính', addressHint: 'Số nhà, đường/phố, phường/xã, tỉnh/thành phố. Để trống: gửi về địa chỉ liên hệ trong tờ khai.', addressMissing: 'Hãy nhập địa chỉ nhận kết quả qua bưu chính.',
       method: { post: 'Qua dịch vụ bưu chính công ích', in_person: 'Nhận trực tiếp', online: 'Bản điện tử' },
       trackingNo: 'Số hiệu bưu gửi', trackingHint: 'Theo chuẩn UPU S10: 2 chữ cái, 9 chữ số, mã nước (ví dụ EB123456785VN)', trackingFormat: 'Số hiệu bưu gửi phải có dạng EB123456785VN.', trackingCheckDigit: 'Số hiệu bưu gửi sai chữ số kiểm tra: hãy xem lại.', track: 'Theo dõi hành trình bưu gửi', postedAt: 'Ngày gửi', recipient: 'Người nhận',
     },
@@ -47,7 +47,7 @@ addStrings({
       inPerson: 'At the desk', online: 'Online', exemptionsOffered: 'Exemptions for: {{list}}', quoted: 'Fee at submission', claim: 'Exemption claimed',
     },
     delivery: {
-      title: 'Result delivery', address: 'Postal address for the result', addressHint: 'House number, street, ward/commune, province/city', addressMissing: 'Enter the postal address for the result.',
+      title: 'Result delivery', address: 'Postal address for the result', addressHint: 'House number, street, ward/commune, province/city. Left empty: the contact address in the form.', addressMissing: 'Enter the postal address for the result.',
       method: { post: 'By public postal service', in_person: 'In person', online: 'Electronic copy' },
       trackingNo: 'Postal tracking number', trackingHint: 'UPU S10: 2 letters, 9 digits, country code (e.g. EB123456785VN)', trackingFormat: 'The tracking number looks like EB123456785VN.', trackingCheckDigit: "The tracking number's check digit is wrong: check it.", track: 'Track the item', postedAt: 'Posted on', recipient: 'Recipient',
     },
