@@ -224,6 +224,17 @@ describe('interconnected procedures (liên thông) in the browser', () => {
     await page.goto(`/ho-so-lien-thong/${applicationId}`);
     await page.locator('[data-part="insurance"]').waitFor();
     found.push(...await axe(page, 'application'));
+    // A demo application whose birth registration is decided: the child's new personal ID number is shown.
+    const api = await as(srv.base, AN.idNumber);
+    const decided = (await api.get('/api/v1/my/interconnect-applications')).body.items
+      .find((x: any) => x.groupCode === BIRTH_GROUP && x.parts.some((p: any) => p.key === 'birth' && p.state === 'approved'));
+    if (decided) {
+      await page.goto(`/ho-so-lien-thong/${decided.id}`);
+      await page.getByTestId('outputs-birth').getByText('Số định danh cá nhân được cấp').waitFor();
+      expect(await page.getByTestId('outputs-birth').locator('dd').first().textContent()).toMatch(/^\d{12}$/);
+      await shot(page, 'interconnect-application-outputs');
+      found.push(...await axe(page, 'application-outputs'));
+    }
     await context.close();
     expect(found, found.join('\n')).toEqual([]);
   }, 120_000);

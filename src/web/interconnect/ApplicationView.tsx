@@ -8,7 +8,7 @@ import { useSession } from '../session';
 import { addStrings } from '../i18n';
 import { citizenStrings } from '../citizen/locales';
 import { interconnectStrings } from './locales';
-import { AppStatusBadge, Outputs, PartsFlow, PartStateBadge } from './common';
+import { AppStatusBadge, hasOutputs, Outputs, PartsFlow, PartStateBadge } from './common';
 import type { Application, ApplicationPart } from './types';
 
 addStrings(citizenStrings);
@@ -79,7 +79,7 @@ export default function ApplicationView() {
                 ) : !p.externalRef && p.state !== 'cancelled' && <><dt>{t('ic.dossier')}</dt><dd className="muted">{t('ic.notYet')}</dd></>}
                 {p.externalRef && <><dt>{t('ic.externalRef')}</dt><dd>{p.externalRef}</dd></>}
               </dl>
-              {Object.keys(p.outputs ?? {}).length > 0 && (
+              {hasOutputs(p.outputs) && (
                 <div data-testid={`outputs-${p.key}`}>
                   <div className="small"><b>{t('ic.outputs')}</b></div>
                   <Outputs outputs={p.outputs} />

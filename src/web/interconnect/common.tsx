@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
 import { get } from '../api';
 import { useTranslation } from 'react-i18next';
-import { fmtDate } from '../format';
+import { fmtDate, fmtMoney } from '../format';
 import { useLocalName } from '../components/ui';
 import { addStrings } from '../i18n';
 import { interconnectEntryStrings } from './locales';
@@ -92,12 +92,20 @@ export function AppStatusBadge({ status }: { status: AppStatus }) {
   return <span className={`badge badge-${stateTone[status] ?? 'info'}`} data-status={status}>{t(`ic.status.${status}`)}</span>;
 }
 
+const HIDDEN_OUTPUTS = ['dossierCode', 'agencyName', 'agencyNameEn', 'externalRef'];
+const MONEY_OUTPUTS = ['amount', 'baseSalary', 'taxAmount', 'fee', 'registrationFee', 'personalIncomeTax'];
+
+export const hasOutputs = (o: Record<string, unknown> | null | undefined) => Object.entries(o ?? {}).some(([k, v]) => v !== null && v !== undefined && v !== '' && !HIDDEN_OUTPUTS.includes(k));
+
 /** A part's outputs (card number, registration number…) under readable labels; unknown keys are shown as they come. */
 export function Outputs({ outputs }: { outputs: Record<string, unknown> }) {
   const { t, i18n } = useTranslation();
-  const entries = Object.entries(outputs ?? {}).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  // The dossier code, the agency and the external reference are shown with the part already.
+  const entries = Object.entries(outputs ?? {}).filter(([k, v]) => v !== null && v !== undefined && v !== '' && !HIDDEN_OUTPUTS.includes(k));
   if (entries.length === 0) return null;
-  const show = (v: unknown): string => {
+  const show = (k: string, v: unknown): string => {
+    if (typeof v === 'number' && MONEY_OUTPUTS.includes(k)) return fmtMoney(v);
+    if (v && typeof v === 'object' && 'name' in v) return String((v as { name: unknown }).name);
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(v)) return fmtDate(v);
     if (typeof v === 'number') return v.toLocaleString('vi-VN');
     if (typeof v === 'boolean') return v ? t('common.yes') : t('common.no');
@@ -109,7 +117,7 @@ export function Outputs({ outputs }: { outputs: Record<string, unknown> }) {
       {entries.map(([k, v]) => (
         <Fragment key={k}>
           <dt>{i18n.exists(`ic.outputKey.${k}`) ? t(`ic.outputKey.${k}`) : k}</dt>
-          <dd><b>{show(v)}</b></dd>
+          <dd><b>{show(k, v)}</b></dd>
         </Fragment>
       ))}
     </dl>

@@ -54,7 +54,8 @@ export const interconnectStrings = {
       openDossier: 'Mở hồ sơ {{code}}', updated: 'Cập nhật', outputKey: {
         cardNumber: 'Số thẻ BHYT', registrationNumber: 'Số đăng ký', extractNumber: 'Số trích lục', personalId: 'Số định danh cá nhân', validFrom: 'Có giá trị từ',
         validTo: 'Có giá trị đến', amount: 'Số tiền', receiptNumber: 'Số biên lai', certificateNumber: 'Số giấy chứng nhận', taxAmount: 'Số thuế phải nộp',
-        notaryNumber: 'Số công chứng', residenceAddress: 'Địa chỉ thường trú',
+        notaryNumber: 'Số công chứng', residenceAddress: 'Địa chỉ thường trú', idNumber: 'Số định danh cá nhân được cấp', decidedOn: 'Ngày có kết quả',
+        socialInsuranceNumber: 'Mã số bảo hiểm xã hội', facility: 'Nơi khám chữa bệnh ban đầu', baseSalary: 'Mức lương cơ sở', paidOn: 'Ngày chi trả', resultCode: 'Mã kết quả',
       },
     },
   },
@@ -79,7 +80,8 @@ export const interconnectStrings = {
       openDossier: 'Open dossier {{code}}', updated: 'Updated', outputKey: {
         cardNumber: 'Health-insurance card number', registrationNumber: 'Registration number', extractNumber: 'Extract number', personalId: 'Personal ID number', validFrom: 'Valid from',
         validTo: 'Valid until', amount: 'Amount', receiptNumber: 'Receipt number', certificateNumber: 'Certificate number', taxAmount: 'Tax due',
-        notaryNumber: 'Notarisation number', residenceAddress: 'Permanent residence',
+        notaryNumber: 'Notarisation number', residenceAddress: 'Permanent residence', idNumber: 'Personal ID number issued', decidedOn: 'Decided on',
+        socialInsuranceNumber: 'Social insurance number', facility: 'Registered healthcare facility', baseSalary: 'Base salary', paidOn: 'Paid on', resultCode: 'Result code',
       },
     },
   },
