@@ -21,8 +21,12 @@ pg.types.setTypeParser(1082, (v) => v);
 
 export function createDb(url: string, poolSize = 20): { db: Db; pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
-  // An idle client losing its server (restart) must not crash the process.
+  // A client losing its server (PostgreSQL restarted) must not crash the process: idle clients
+  // report to the pool; a checked-out client between two statements (e.g. inside a transaction)
+  // emits on itself, and an unheard 'error' event would kill the server. Its query fails instead
+  // and the request answers 503 (platform/http/app.ts).
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool };
 }
