@@ -1,4 +1,4 @@
-import { instant, type ChainedLog } from '../platform/audit-chain.ts';
+import { headsTail, instant, type ChainedLog } from '../platform/audit-chain.ts';
 
 /**
  * The hash-chained logs that `npm run audit:verify` walks. Each entry's chain key, position and
@@ -22,9 +22,9 @@ export const AUDIT_CHAINS: readonly ChainedLog[] = [
       't.from_unit_id::text', 't.to_unit_id::text', 't.to_assignee_id::text', instant('t.step_due_at'),
       't.note', 't.data::text'],
     // The dossier's version is its chain's head (seq = version after every action).
-    tail: { sql: `select d.id::text as chain, d.version::text as expected, a.last::text as found
+    tailSql: `select d.id::text as chain, d.version::text as expected, a.last::text as found, false as hash_differs
       from dossier d left join (select dossier_id, max(seq) as last from dossier_action group by dossier_id) a on a.dossier_id = d.id
-      where a.last is distinct from d.version` },
+      where a.last is distinct from d.version`,
   },
   {
     // src/modules/privacy/migrations/003_access_chain.sql
@@ -39,6 +39,30 @@ export const AUDIT_CHAINS: readonly ChainedLog[] = [
       't.agency_id::text', 't.agency_name', 't.agency_name_en', 't.subject_user_id::text', 't.subject_id_number', 't.subject_name',
       't.object_kind', 't.object_ref', 't.object_label', 't.dossier_id::text', 't.dossier_code',
       't.purpose_code', 't.purpose_name', 't.purpose_name_en', 't.purpose_note', 't.legal_basis', 't.legal_basis_en', 't.ip', 't.session_id'],
-    tail: 'heads',
+    tailSql: headsTail('personal_data_access', 'personal_data_access', 'agency_id', `coalesce(t.agency_id::text, '-')`),
+  },
+  {
+    // src/modules/identity/migrations/006_audit_chain.sql
+    log: 'sign_in_event',
+    table: 'sign_in_event',
+    chainsAre: `one per account, '-' for names matching none`,
+    chain: `coalesce(t.user_id::text, '-')`,
+    position: 't.chain_seq',
+    id: 't.id',
+    orderBy: 't.user_id nulls first, t.chain_seq',
+    fields: ['t.id::text', instant('t.at'), 't.user_id::text', 't.login_name', 't.method', 't.outcome', 't.reason', 't.ip', 't.user_agent', 't.session_id::text'],
+    tailSql: headsTail('sign_in_event', 'sign_in_event', 'user_id', `coalesce(t.user_id::text, '-')`),
+  },
+  {
+    // src/modules/identity/migrations/006_audit_chain.sql
+    log: 'account_event',
+    table: 'account_event',
+    chainsAre: `one per account acted on, '-' for policy changes`,
+    chain: `coalesce(t.user_id::text, '-')`,
+    position: 't.chain_seq',
+    id: 't.id',
+    orderBy: 't.user_id nulls first, t.chain_seq',
+    fields: ['t.id::text', instant('t.at'), 't.actor_id::text', 't.user_id::text', 't.action', 't.detail::text'],
+    tailSql: headsTail('account_event', 'account_event', 'user_id', `coalesce(t.user_id::text, '-')`),
   },
 ];

@@ -158,7 +158,7 @@ describe(`audit hash chains (${inject('pgKind')})`, () => {
       const last = (await withClient(db.url, (c) => c.query<{ version: number }>('select version from dossier where id = $1', [dossierId]))).rows[0].version;
       await tamper(`delete from dossier_action where dossier_id = $1 and seq = $2`, [dossierId, last]);
       r = byLog(await verify(db.url), 'dossier_action');
-      expect(r.breaks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'tail', chain: dossierId, message: expect.stringMatching(new RegExp(`should end at ${last} but ends at \\d+: rows deleted`)) })]));
+      expect(r.breaks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'tail', chain: dossierId, message: expect.stringMatching(new RegExp(`ends at \\d+ but should end at ${last}: the last \\d+ row\\(s\\) were deleted`)) })]));
 
       const other = (await withClient(db.url, (c) => c.query<{ dossier_id: string }>('select dossier_id from dossier_action where dossier_id <> $1 limit 1', [dossierId]))).rows[0].dossier_id;
       await tamper(`delete from dossier_action where dossier_id = $1`, [other]);
@@ -170,6 +170,19 @@ describe(`audit hash chains (${inject('pgKind')})`, () => {
       expect(p.breaks).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'tail', chain: agencyId })]));
       expect(formatReport([p]).lines.join('\n')).toMatch(/were deleted/);
     });
+
+    it('sign-in and account audits are chained per account: an edited or deleted sign-in is found', async () => {
+      const r0 = await verify(db.url);
+      expect(byLog(r0, 'sign_in_event').breaks).toEqual([]);
+      const ev = (await withClient(db.url, (c) => c.query<{ id: string; user_id: string; chain_seq: string }>(
+        `select id::text, user_id::text, chain_seq::text from sign_in_event where user_id is not null order by id limit 1`))).rows[0];
+      expect(ev).toBeDefined();
+      await tamper(`update sign_in_event set outcome = 'success', reason = null where id = $1`, [ev.id]);
+      await tamper(`delete from account_event where id = (select max(id) from account_event)`);
+      const r = await verify(db.url);
+      expect(byLog(r, 'sign_in_event').breaks).toEqual([expect.objectContaining({ kind: 'hash_mismatch', chain: ev.user_id, id: ev.id, position: Number(ev.chain_seq) })]);
+      expect(byLog(r, 'account_event').breaks).toEqual([expect.objectContaining({ kind: 'tail' })]);
+    });
   });
 
   it('the migrations link rows that existed before them, in order (same hashes as the triggers gave)', async () => {
@@ -179,15 +192,18 @@ describe(`audit hash chains (${inject('pgKind')})`, () => {
         await seedAccess(c);
         const snapshot = async () => (await c.query<{ k: string; h: string }>(`
           select 'a' || dossier_id || '/' || seq as k, encode(hash, 'hex') as h from dossier_action
-          union all select 'p' || id, encode(hash, 'hex') || chain_seq from personal_data_access order by k`)).rows;
+          union all select 'p' || id, encode(hash, 'hex') || chain_seq from personal_data_access
+          union all select 's' || id, encode(hash, 'hex') || chain_seq from sign_in_event
+          union all select 'e' || id, encode(hash, 'hex') || chain_seq from account_event order by k`)).rows;
         const before = await snapshot();
         // Back to the state before the migrations: no chain columns, no triggers, no heads.
         await c.query('set session_replication_role = replica');
-        await c.query(`delete from audit_chain_head where log = 'personal_data_access'`);
+        await c.query(`delete from audit_chain_head where log in ('personal_data_access', 'sign_in_event', 'account_event')`);
         await c.query('reset session_replication_role');
         await c.query(`drop trigger dossier_action_chain on dossier_action; alter table dossier_action drop column hash, drop column prev_hash`);
         await c.query(`drop trigger personal_data_access_chain on personal_data_access; alter table personal_data_access drop column chain_seq, drop column hash, drop column prev_hash`);
-        for (const f of ['../modules/dossiers/migrations/008_action_chain.sql', '../modules/privacy/migrations/003_access_chain.sql']) {
+        for (const t of ['sign_in_event', 'account_event']) await c.query(`drop trigger ${t}_chain on ${t}; alter table ${t} drop column chain_seq, drop column hash, drop column prev_hash`);
+        for (const f of ['../modules/dossiers/migrations/008_action_chain.sql', '../modules/privacy/migrations/003_access_chain.sql', '../modules/identity/migrations/006_audit_chain.sql']) {
           await c.query('begin');
           await c.query(await fs.readFile(new URL(f, import.meta.url), 'utf8'));
           await c.query('commit');
@@ -210,6 +226,12 @@ async function insertAccess(c: pg.ClientBase, agencyId: string | null, actor: st
 async function seedAccess(c: pg.ClientBase) {
   const catp = (await c.query<{ id: string }>(CATP_ID_SQL)).rows[0].id;
   for (let i = 0; i < 6; i++) await insertAccess(c, i === 3 ? null : catp, `Cán bộ ${i}`);
+  // A few sign-ins (one under an unknown name) and account events, as identity writes them.
+  const u = (await c.query<{ id: string }>(`select id from app_user where username = 'catp.canbo'`)).rows[0].id;
+  for (const [user, outcome] of [[u, 'failure'], [u, 'success'], [null, 'failure'], [u, 'success']] as const) {
+    await c.query(`insert into sign_in_event (user_id, login_name, method, outcome, reason, ip) values ($1, 'catp.canbo', 'password', $2, $3, '127.0.0.1')`, [user, outcome, outcome === 'failure' ? 'bad_password' : null]);
+  }
+  await c.query(`insert into account_event (actor_id, user_id, action, detail) values ($1, $1, 'password_changed', '{}'), (null, null, 'security_policy_changed', '{"after": {"x": 1}}'), ($1, $1, 'totp_enrolled', '{}')`, [u]);
 }
 
 async function runCli(url: string): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -42,11 +42,24 @@ export interface ChainedLog {
   /** SQL expressions (over `t`) giving the content fields as text, in the trigger's order. */
   fields: string[];
   /**
-   * Rows deleted from the END of a chain leave no broken link: 'heads' compares each chain's last row
-   * with `audit_chain_head`; otherwise `tailSql` lists chains whose recorded head (e.g. the dossier's
-   * version) differs from their last row: columns chain, expected, found (text).
+   * Rows deleted from the END of a chain leave no broken link, so each chain's last row is compared
+   * with its recorded head (`audit_chain_head` via `headsTail`, or e.g. the dossier's version): SQL
+   * returning only the chains that differ, with columns chain, expected, found (text, null = none)
+   * and hash_differs (boolean).
    */
-  tail: 'heads' | { sql: string };
+  tailSql: string;
+}
+
+/**
+ * The tail check for logs whose heads are in `audit_chain_head`: `key` is the column the chain key is
+ * made of (`chain` renders it as text), `position` the position column; an index on
+ * (key nulls first, position) makes the last row of every chain an index-only walk backwards.
+ */
+export function headsTail(log: string, table: string, key: string, chain: string, position = 'chain_seq'): string {
+  return `select coalesce(h.chain, l.chain) as chain, h.seq::text as expected, l.pos::text as found, (h.hash is distinct from l.hash) as hash_differs
+    from (select chain, seq, hash from audit_chain_head where log = '${log}') h
+    full join (select distinct on (t.${key}) ${chain} as chain, t.${position} as pos, t.hash from ${table} t order by t.${key} desc nulls last, t.${position} desc) l on l.chain = h.chain
+    where h.seq is distinct from l.pos or h.hash is distinct from l.hash`;
 }
 
 export type BreakKind = 'hash_mismatch' | 'broken_link' | 'gap' | 'tail';
@@ -95,7 +108,6 @@ export async function verifyChains(client: pg.ClientBase, logs: readonly Chained
         if (rep.breaks.length < maxBreaks) rep.breaks.push({ log: l.log, ...b });
         else rep.moreBreaks++;
       };
-      const lastOf = l.tail === 'heads' ? new Map<string, { pos: number; hash: Buffer }>() : null;
       await client.query(`declare audit_chain_cursor no scroll cursor for
         select ${l.chain} as chain, (${l.position})::text as pos, (${l.id})::text as id, t.prev_hash, t.hash, ${l.fields.map((f) => `(${f})::text`).join(', ')}
         from ${l.table} t order by ${l.orderBy}`);
@@ -109,7 +121,6 @@ export async function verifyChains(client: pg.ClientBase, logs: readonly Chained
           const [c, p, id, storedPrev, stored, ...fields] = row as [string, string, string, Buffer | null, Buffer | null, ...(string | null)[]];
           const pos = Number(p);
           if (c !== chain) {
-            if (lastOf && chain !== null) lastOf.set(chain, { pos: prevPos, hash: prevHash! });
             chain = c;
             prevPos = 0;
             prevHash = null;
@@ -139,32 +150,18 @@ export async function verifyChains(client: pg.ClientBase, logs: readonly Chained
         if (opts.onProgress) opts.onProgress(l.log, rep.rows);
         if (r.rows.length < batch) break;
       }
-      if (lastOf && chain !== null) lastOf.set(chain, { pos: prevPos, hash: prevHash! });
       await client.query('close audit_chain_cursor');
 
-      if (lastOf) {
-        const heads = await client.query<{ chain: string; seq: string; hash: Buffer | null }>(
-          'select chain, seq::text as seq, hash from audit_chain_head where log = $1', [l.log]);
-        for (const h of heads.rows) {
-          const last = lastOf.get(h.chain);
-          const seq = Number(h.seq);
-          lastOf.delete(h.chain);
-          if (!last) {
-            if (seq > 0) add({ kind: 'tail', chain: h.chain, position: null, id: null, message: `the chain's head says ${seq} rows but none are left (all deleted)` });
-          } else if (last.pos !== seq) {
-            add({ kind: 'tail', chain: h.chain, position: last.pos, id: null,
-              message: last.pos < seq ? `the chain ends at ${last.pos} but its head says ${seq}: the last ${seq - last.pos} row(s) were deleted` : `the chain goes on to ${last.pos} beyond its head ${seq}` });
-          } else if (!same(last.hash, h.hash)) {
-            add({ kind: 'tail', chain: h.chain, position: last.pos, id: null, message: 'the last row\'s hash differs from the one recorded in its head: the row was rewritten' });
-          }
-        }
-        for (const [c, last] of lastOf) add({ kind: 'tail', chain: c, position: last.pos, id: null, message: 'no head is recorded for this chain (audit_chain_head row removed)' });
-      } else if (l.tail !== 'heads') {
-        const t = await client.query<{ chain: string; expected: string | null; found: string | null }>(l.tail.sql);
-        for (const x of t.rows) {
-          add({ kind: 'tail', chain: x.chain, position: x.found === null ? null : Number(x.found), id: null,
-            message: `the chain should end at ${x.expected ?? 0} but ends at ${x.found ?? 0}${Number(x.found ?? 0) < Number(x.expected ?? 0) ? ': rows deleted from its end' : ''}` });
-        }
+      const tails = await client.query<{ chain: string; expected: string | null; found: string | null; hash_differs: boolean }>(l.tailSql);
+      for (const x of tails.rows) {
+        const expected = x.expected === null ? null : Number(x.expected);
+        const found = x.found === null ? null : Number(x.found);
+        const message = expected === null ? 'no head is recorded for this chain (its head was removed)'
+          : found === null ? `its head says ${expected} row(s) but none are left: the whole chain was deleted`
+          : found < expected ? `the chain ends at ${found} but should end at ${expected}: the last ${expected - found} row(s) were deleted`
+          : found > expected ? `the chain goes on to ${found} beyond its head ${expected}`
+          : 'the last row\'s hash differs from the one recorded in its head: the row was rewritten';
+        add({ kind: 'tail', chain: x.chain, position: found, id: null, message });
       }
       reports.push(rep);
     }
