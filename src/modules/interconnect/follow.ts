@@ -49,10 +49,10 @@ export async function settle(tx: Tx, applicationId: string): Promise<{ becameRea
       const blocker = deps.find((d) => d.state === 'refused' || d.state === 'cancelled');
       if (blocker || app.status === 'withdrawn') {
         part.state = 'cancelled';
-        part.cancelled_because = blocker?.key ?? 'withdrawn';
+        part.cancelled_because = app.status === 'withdrawn' ? 'withdrawn' : blocker!.key;
         await tx.updateTable('interconnect_part').set({ state: 'cancelled', cancelled_because: part.cancelled_because, updated_at: new Date() }).where('id', '=', part.id).execute();
         await addEvent(tx, applicationId, 'part_cancelled', part.key, { because: part.cancelled_because });
-        if (blocker) news.push(`${nameOf(part.key)}: đã hủy vì "${nameOf(blocker.key)}" không được giải quyết`);
+        if (part.cancelled_because !== 'withdrawn') news.push(`${nameOf(part.key)}: đã hủy vì "${nameOf(blocker!.key)}" không được giải quyết`);
         changed = true;
       } else if (deps.every((d) => d.state === 'approved')) {
         part.state = 'ready';
@@ -138,7 +138,9 @@ onDossierAction(async (tx, e) => {
   }
   if (!state) return;
   await tx.updateTable('interconnect_part').set({ ...patch, state, updated_at: new Date() } as any).where('id', '=', part.id).execute();
-  await addEvent(tx, part.application_id, `part_${state}`, part.key, { dossierCode: d.code, ...(patch.reasons ? { reasons: JSON.parse(patch.reasons as any) } : {}) });
+  await addEvent(tx, part.application_id, `part_${state}`, part.key, {
+    dossierCode: d.code, ...(patch.reasons ? { reasons: JSON.parse(patch.reasons as any) } : {}), ...(patch.cancelled_because ? { because: patch.cancelled_because } : {}),
+  });
   await settle(tx, part.application_id);
 });
 
@@ -179,11 +181,11 @@ export async function withdrawApplication(tx: Tx, p: Principal, applicationId: s
   const parts = await tx.selectFrom('interconnect_part').selectAll().where('application_id', '=', applicationId).orderBy('position').execute();
   await tx.updateTable('interconnect_application').set({ status: 'withdrawn', finished_at: new Date() }).where('id', '=', applicationId).execute();
   await addEvent(tx, applicationId, 'withdrawn', null, { reason, by: p.name });
+  // Parts not filed yet first, then the open child dossiers (whose withdrawal then finds nothing left to cascade).
   for (const part of parts) {
-    if (part.state === 'in_process' && part.dossier_id) await withdrawChild(part.dossier_id);
-    else if (['waiting', 'ready', 'failed'].includes(part.state)) {
-      await tx.updateTable('interconnect_part').set({ state: 'cancelled', cancelled_because: 'withdrawn', updated_at: new Date() }).where('id', '=', part.id).execute();
-      await addEvent(tx, applicationId, 'part_cancelled', part.key, { because: 'withdrawn' });
-    }
+    if (!['waiting', 'ready', 'failed'].includes(part.state)) continue;
+    await tx.updateTable('interconnect_part').set({ state: 'cancelled', cancelled_because: 'withdrawn', updated_at: new Date() }).where('id', '=', part.id).execute();
+    await addEvent(tx, applicationId, 'part_cancelled', part.key, { because: 'withdrawn' });
   }
+  for (const part of parts) if (part.state === 'in_process' && part.dossier_id) await withdrawChild(part.dossier_id);
 }

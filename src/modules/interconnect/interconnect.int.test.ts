@@ -102,6 +102,7 @@ describe(`interconnected procedures (${inject('pgKind')})`, () => {
     const g = (await an.get('/api/v1/interconnect/groups/LT-KS-TT-BHYT')).body;
     expect(g.parts.map((x: any) => [x.key, x.dependsOn])).toEqual([['birth', []], ['residence', ['birth']], ['insurance', ['birth', 'residence']]]);
     expect(g.parts[2]).toMatchObject({ external: true });
+    expect(g.parts[0].deadline).toEqual({ unit: 'same_day', value: 0 }); // each part under its own procedure's deadline
     expect(g.form.properties.child).toBeTruthy();
     expect(g.refusalRule.vi).toMatch(/hủy/);
   });
@@ -300,5 +301,9 @@ describe(`interconnected procedures (${inject('pgKind')})`, () => {
     expect(w.body.status).toBe('withdrawn');
     expect(w.body.parts.map((x: any) => x.state)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect(w.body.parts[0].dossier.status).toBe(7);
+    // The history says each part was cancelled by the withdrawal, once.
+    const cancels = w.body.events.filter((e: any) => e.kind === 'part_cancelled');
+    expect(cancels.map((e: any) => e.part).sort()).toEqual(['birth', 'insurance', 'residence']);
+    expect(cancels.every((e: any) => /rút hồ sơ/.test(e.text.vi))).toBe(true);
   });
 });

@@ -29,7 +29,7 @@ export function presentGroup(g: GroupDefinition, levels: Map<string, string>) {
       level: x.external ? 'province' : x.agency!,
       agencyLabel: x.external ? x.external.system : levels.get(x.key) ?? '',
       agencyLabelEn: x.external ? x.external.systemEn : levels.get(`${x.key}:en`) ?? '',
-      external: !!x.external, dependsOn: x.dependsOn, deadline: x.deadline ?? null,
+      external: !!x.external, dependsOn: x.dependsOn, deadline: x.deadline ?? (levels.get(`${x.key}:deadline`) ? JSON.parse(levels.get(`${x.key}:deadline`)!) : null),
     })),
   };
 }

@@ -28,6 +28,8 @@ async function agencyLabels(ctx: AppContext, g: GroupDefinition) {
     const v = await versionOn(ctx.db, part.procedureCode);
     if (!v) continue;
     const { sector } = v.definition;
+    // Each part runs under its own procedure's deadline.
+    out.set(`${part.key}:deadline`, JSON.stringify(v.definition.deadline));
     if (part.agency === 'commune') {
       out.set(part.key, COMMUNE_LABEL[sector]?.vi ?? 'Cơ quan cấp xã nơi nộp');
       out.set(`${part.key}:en`, COMMUNE_LABEL[sector]?.en ?? 'The commune-level agency where you file');
