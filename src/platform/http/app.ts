@@ -8,7 +8,7 @@ import { Problem, problems } from './problem.ts';
 import { issueToFieldError } from './validation.ts';
 import type { Principal } from './principal.ts';
 import type { AppConfig } from '../config.ts';
-import { clientErrorHandler, registerSecurity } from './security.ts';
+import { clientErrorHandler, frameworkErrors, registerInputChecks, registerSecurity } from './security.ts';
 import { registerRateLimits } from './rate-limit.ts';
 import { loggerOptions } from './logging.ts';
 
@@ -29,6 +29,11 @@ function isDbUnavailable(err: any): boolean {
     (typeof code === 'string' && code.startsWith('08')) || /Connection terminated|timeout exceeded when trying to connect/i.test(err?.message ?? '');
 }
 
+/** PostgreSQL data exceptions caused by a value (NUL/untranslatable characters, bad text for a type, out of range). */
+function isBadValueForDb(err: any): boolean {
+  return ['22021', '22P05', '22P02', '22003', '22007', '22008', '22001', '2201B'].includes(err?.code) && typeof err?.severity === 'string';
+}
+
 export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(opts.logger),
@@ -41,6 +46,7 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
     connectionTimeout: 60_000,
     requestTimeout: opts.config.security.requestTimeoutMs,
     clientErrorHandler,
+    frameworkErrors,
     ajv: { customOptions: { allErrors: true } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -76,6 +82,7 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
   });
   // Security headers and CSRF (after the principal is known), then rate limits on chosen routes.
   registerSecurity(app, opts.config);
+  registerInputChecks(app);
   await registerRateLimits(app, opts.config.security.rateLimits);
 
   app.addHook('onSend', async (req, reply, payload) => {
@@ -104,6 +111,10 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
     } else if (isDbUnavailable(err)) {
       problem = problems.unavailable();
       reply.header('retry-after', '5');
+    } else if (isBadValueForDb(err)) {
+      // A value PostgreSQL cannot store or compare (hostile input a schema let through): the caller's fault, not a 500.
+      req.log.warn({ err }, 'input refused by the database');
+      problem = new Problem(400, 'invalid_value', 'Dữ liệu gửi lên có giá trị không hợp lệ.', 'The request contains a value that is not valid here.');
     } else if (err.statusCode && err.statusCode < 500) {
       problem = new Problem(err.statusCode, 'bad_request', `Yêu cầu không hợp lệ: ${err.message}`, err.message);
     } else {

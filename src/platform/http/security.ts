@@ -1,6 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
-import { Problem } from './problem.ts';
+import { fieldError, Problem, problems, type FieldError } from './problem.ts';
 import type { AppConfig } from '../config.ts';
 
 /**
@@ -108,4 +108,40 @@ export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket) {
     socket.write(`HTTP/1.1 ${status} ${code}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`);
   }
   socket.destroy();
+}
+
+/** Where a NUL character hides in parsed input (PostgreSQL text cannot hold one: it would be a 500). */
+export function findNul(v: unknown, at: string, out: FieldError[] = [], depth = 0): FieldError[] {
+  if (out.length >= 5 || depth > 64) return out;
+  if (typeof v === 'string') {
+    if (v.includes('\u0000')) out.push(fieldError(at || 'body', 'không được chứa ký tự NUL (\\u0000)', 'must not contain the NUL character (\\u0000)'));
+  } else if (Array.isArray(v)) v.forEach((x, i) => findNul(x, at ? `${at}.${i}` : String(i), out, depth + 1));
+  else if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const p = at ? `${at}.${k}` : k;
+      if (k.includes('\u0000')) out.push(fieldError(p, 'tên trường không được chứa ký tự NUL', 'field names must not contain the NUL character'));
+      findNul(x, p, out, depth + 1);
+    }
+  }
+  return out;
+}
+
+/** Text input with NUL characters is refused (400) before any handler sees it. */
+export function registerInputChecks(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    const errors = [
+      ...findNul(req.params, 'params'),
+      ...findNul(req.query, 'query'),
+      ...(req.body && typeof req.body === 'object' ? findNul(req.body, '') : typeof req.body === 'string' ? findNul(req.body, 'body') : []),
+    ];
+    if (errors.length) throw problems.validation(errors);
+  });
+}
+
+/** Errors Fastify's router meets before a route runs (a path parameter over 100 characters, a malformed URL). */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const p = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+    ? new Problem(414, 'uri_too_long', 'Đường dẫn quá dài.', 'The URL is too long.')
+    : new Problem(400, 'bad_url', 'Đường dẫn không hợp lệ.', 'Malformed URL.');
+  reply.status(p.status).header('x-content-type-options', 'nosniff').type('application/problem+json').send(p.toBody(req.url.slice(0, 200)));
 }
