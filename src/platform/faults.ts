@@ -19,3 +19,8 @@ export function faultPoint(name: string): void {
   }
   process.kill(process.pid, 'SIGKILL');
 }
+
+/** An armed fault that makes an operation fail instead of killing the process (e.g. a full disk). */
+export function faultArmed(name: string): boolean {
+  return !!process.env.MOTCUA_FAULTS?.split(',').includes(name);
+}

@@ -42,6 +42,10 @@ export async function storeUpload(db: Executor, storage: FileStorage, a: { owner
     if (e instanceof TooLargeError || (e as any)?.code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new Problem(413, 'file_too_large', `Tệp quá lớn (tối đa ${Math.round(a.maxBytes / 1048576)} MB).`, `The file is too large (at most ${Math.round(a.maxBytes / 1048576)} MB).`, { errors: [{ field: 'file', message_vi: 'quá lớn', message_en: 'too large' }] });
     }
+    // A full disk: nothing was kept (storage.put removed its partial write); the upload may be retried later.
+    if ((e as any)?.code === 'ENOSPC' || (e as any)?.code === 'EDQUOT') {
+      throw new Problem(507, 'storage_full', 'Hệ thống tạm thời không lưu được tệp (bộ nhớ lưu trữ đã đầy). Vui lòng thử lại sau.', 'The system cannot store files right now (storage is full). Please try again later.');
+    }
     throw e;
   }
   // @fastify/multipart truncates silently at its own limit; treat that as too large too.
