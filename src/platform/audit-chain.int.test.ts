@@ -95,6 +95,16 @@ describe(`audit hash chains (${inject('pgKind')})`, () => {
       const seqs = (await c.query<{ s: string }>('select chain_seq::text as s from personal_data_access where agency_id = $1 order by chain_seq', [catp])).rows.map((r) => Number(r.s));
       expect(seqs.length).toBe(Number(before) + 50 - 4);
       expect(seqs).toEqual(seqs.map((_, i) => i + 1)); // contiguous despite rollbacks
+      // A NEW chain's first rows written at once (no head row yet: the insert-or-link path).
+      const fresh = (await c.query<{ id: string }>('select gen_random_uuid() as id')).rows[0].id;
+      await Promise.all(Array.from({ length: 8 }, (_, i) => withClient(s.srv.dbUrl, async (w) => {
+        await w.query('begin');
+        await insertAccess(w, fresh, `first ${i}`);
+        await w.query('select pg_sleep(0.02)');
+        await w.query(i === 5 ? 'rollback' : 'commit');
+      })));
+      const first = (await c.query<{ s: string }>('select chain_seq::text as s from personal_data_access where agency_id = $1 order by chain_seq', [fresh])).rows.map((r) => Number(r.s));
+      expect(first).toEqual([1, 2, 3, 4, 5, 6, 7]);
     });
 
     const reports = await verify(s.srv.dbUrl);
