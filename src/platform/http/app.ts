@@ -45,6 +45,8 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
     requestIdHeader: 'x-request-id',
     connectionTimeout: 60_000,
     requestTimeout: opts.config.security.requestTimeoutMs,
+    // How often Node looks for requests over their time (default 30 s): a quarter of the limit, 1–30 s.
+    http: { connectionsCheckingInterval: Math.min(30_000, Math.max(1000, Math.floor(opts.config.security.requestTimeoutMs / 4))) },
     clientErrorHandler,
     frameworkErrors,
     ajv: { customOptions: { allErrors: true } },

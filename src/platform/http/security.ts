@@ -75,6 +75,24 @@ export function registerSecurity(app: FastifyInstance, config: AppConfig) {
     if (SIGN_IN.test(req.url) && !sameOrigin(req, config, false)) throw csrfProblem();
   });
 
+  // Node's requestTimeout does not cut a body that trickles in once the headers are complete: our own deadline does.
+  const bodyDeadline = config.security.requestTimeoutMs;
+  app.addHook('onRequest', (req, reply, done) => {
+    if (bodyDeadline > 0 && !req.raw.complete && (req.headers['content-length'] || req.headers['transfer-encoding'])) {
+      const timer = setTimeout(() => {
+        if (req.raw.complete || reply.raw.headersSent) return;
+        const body = JSON.stringify(new Problem(408, 'timeout', 'Yêu cầu gửi quá chậm, máy chủ đã ngừng chờ.', 'The request took too long to arrive.').toBody());
+        reply.raw.writeHead(408, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'x-content-type-options': 'nosniff', connection: 'close' });
+        reply.raw.end(body);
+        req.raw.socket?.destroySoon?.();
+      }, bodyDeadline);
+      timer.unref();
+      req.raw.once('end', () => clearTimeout(timer));
+      reply.raw.once('close', () => clearTimeout(timer));
+    }
+    done();
+  });
+
   app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
