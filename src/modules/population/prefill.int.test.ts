@@ -38,7 +38,7 @@ describe(`population prefill and identity re-verification (${inject('pgKind')})`
     const r = await an.get(`/api/v1/my/population-record?procedureCode=${lltp.code}`);
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ found: true, adapter: 'local', person: { idNumber: '001090012345', fullName: 'Nguyễn Văn An' } });
-    expect(r.body.household.members).toHaveLength(4);
+    expect(r.body.household.members).toHaveLength(5); // incl. the daughter whose birth the demo data registers
     expect(r.body.relations.spouse.fullName).toBe('Phạm Thu Hằng');
     const byPath = Object.fromEntries(r.body.prefill.map((v: any) => [v.path, v]));
     expect(byPath['subject.fullName']).toMatchObject({ value: 'Nguyễn Văn An', editable: false, source: 'population' });
