@@ -1,34 +1,24 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { Api, createTestDatabase } from '../server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { Api } from '../server.ts';
 import { findProcedure, submissionFor } from '../dossiers.ts';
-import { freePort, startServerProcess, stopServerProcess, type ServerProcess } from '../process.ts';
-import { createDb } from '../../src/platform/db/database.ts';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../process.ts';
 import { report } from './report.ts';
+import { faultWorld, useCleanup } from './setup.ts';
 
 /**
  * kill -9 the server while citizens submit dossiers at a steady rate; restart it on the same
  * address. Clients retry each submission with its Idempotency-Key until it is answered. Afterwards
  * every acknowledged dossier exists, and there is exactly one dossier per key.
  */
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => { for (const c of cleanup.reverse()) await c().catch(() => {}); });
+const defer = useCleanup();
 
 describe(`kill -9 during submissions (${inject('pgKind')})`, () => {
   it('loses no acknowledged dossier and duplicates none', async () => {
-    const db = await createTestDatabase();
-    cleanup.push(() => db.drop());
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-fault-'));
-    cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const { db: sql } = createDb(db.url, 2);
-    cleanup.push(() => sql.destroy());
-    const port = await freePort();
+    const { dbUrl, dataDir, sql, port } = await faultWorld(defer);
     // Two accounts stand in for many citizens: per-account submission limits off for the load.
-    const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), JOBS: 'false', RATE_LIMITS: 'false' };
+    const env = { DATABASE_URL: dbUrl, DATA_DIR: dataDir, PORT: String(port), JOBS: 'false', RATE_LIMITS: 'false' };
     let server: ServerProcess = await startServerProcess(env);
-    cleanup.push(() => stopServerProcess(server, 'SIGKILL'));
+    defer(() => stopServerProcess(server, 'SIGKILL'));
     const base = server.url;
 
     const citizens = await Promise.all(['001090012345', '001195006789'].map((u) => new Api(base).login(u)));

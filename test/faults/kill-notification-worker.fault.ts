@@ -1,36 +1,27 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { Api, createTestDatabase } from '../server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { Api } from '../server.ts';
 import { AN, findProcedure, step, submissionFor } from '../dossiers.ts';
-import { freePort, startServerProcess, stopServerProcess, type ServerProcess } from '../process.ts';
-import { createDb } from '../../src/platform/db/database.ts';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../process.ts';
 import { report } from './report.ts';
+import { faultWorld, useCleanup } from './setup.ts';
 
 /**
  * The notification worker is killed (SIGKILL) while delivering a message, after writing it to the
  * mailbox but before its transaction commits. After restart the claim expires, the message is sent
  * again, and each message exists exactly once in the mailbox / in-app notices.
  */
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => { for (const c of cleanup.reverse()) await c().catch(() => {}); });
+const defer = useCleanup();
 
 describe(`notification worker killed mid-delivery (${inject('pgKind')})`, () => {
   it('delivers every message once after the restart', async () => {
-    const db = await createTestDatabase();
-    cleanup.push(() => db.drop());
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-fault-'));
-    cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const { db: sql } = createDb(db.url, 2);
-    cleanup.push(() => sql.destroy());
-    const port = await freePort();
+    const { dbUrl, dataDir, sql, port } = await faultWorld(defer);
     const env = {
-      DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), NOTIFICATION_LEASE_SECONDS: '3',
+      DATABASE_URL: dbUrl, DATA_DIR: dataDir, PORT: String(port), NOTIFICATION_LEASE_SECONDS: '3',
       MOTCUA_FAULTS: 'notifications.before-commit', MOTCUA_FAULTS_DIR: path.join(dataDir, 'faults'),
     };
     let server: ServerProcess = await startServerProcess(env, { expectDeath: true });
-    cleanup.push(() => stopServerProcess(server, 'SIGKILL'));
+    defer(() => stopServerProcess(server, 'SIGKILL'));
     const an = await new Api(server.url).login(AN.idNumber);
     const proc = await findProcedure(an, 'lý lịch tư pháp');
     const d = (await an.post('/api/v1/dossiers', await submissionFor(an, proc))).body;

@@ -1,21 +1,19 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { Api, createTestDatabase } from '../server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { Api } from '../server.ts';
 import { tinyPdf, upload } from '../fixtures.ts';
-import { freePort, startServerProcess, stopServerProcess, type ServerProcess } from '../process.ts';
-import { createDb } from '../../src/platform/db/database.ts';
+import { startServerProcess, stopServerProcess, type ServerProcess } from '../process.ts';
 import { report } from './report.ts';
+import { faultWorld, useCleanup } from './setup.ts';
 
 /**
  * Uploads cut off by the client, by a server crash, and by a full disk: no record points at a
  * missing file, and no file is left without a record (the sweep at start removes leftovers).
  */
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => { for (const c of cleanup.reverse()) await c().catch(() => {}); });
+const defer = useCleanup();
 
 async function filesOnDisk(root: string) {
   const out: string[] = [];
@@ -42,19 +40,13 @@ function slowUpload(url: string, token: string, bytes: number): http.ClientReque
 
 describe(`interrupted uploads and a full disk (${inject('pgKind')})`, () => {
   it('leaves no record without its file and no file without its record', async () => {
-    const db = await createTestDatabase();
-    cleanup.push(() => db.drop());
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-fault-'));
-    cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const { db: sql } = createDb(db.url, 2);
-    cleanup.push(() => sql.destroy());
+    const { dbUrl, dataDir, sql, port } = await faultWorld(defer);
     const root = path.join(dataDir, 'files');
-    const port = await freePort();
-    const env = { DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: String(port), FILE_SWEEP_GRACE_SECONDS: '1' };
+    const env = { DATABASE_URL: dbUrl, DATA_DIR: dataDir, PORT: String(port), FILE_SWEEP_GRACE_SECONDS: '1' };
     // (The template database's demo rows point at files of another data directory: only this run's count.)
     const since = new Date();
     let server: ServerProcess = await startServerProcess(env);
-    cleanup.push(() => stopServerProcess(server, 'SIGKILL'));
+    defer(() => stopServerProcess(server, 'SIGKILL'));
     const an = await new Api(server.url).login('001090012345');
     for (let i = 0; i < 3; i++) expect((await upload(an, tinyPdf(`tệp ${i}`))).status).toBe(201);
     const rows = async () => Number((await sql.selectFrom('stored_file').select((eb) => eb.fn.countAll<number>().as('n')).where('created_at', '>=', since).executeTakeFirstOrThrow()).n);
