@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { AppContext } from '../../platform/context.ts';
 import { principalFor } from '../identity/service.ts';
+import { getAgencyByCode } from '../agencies/service.ts';
 import { storeUpload } from '../files/service.ts';
 import { renderBlankForm } from '../slips/index.ts';
 import { act, loadForUpdate } from '../dossiers/actions.ts';
@@ -20,8 +21,8 @@ export async function seedDemoInterconnect(ctx: AppContext): Promise<void> {
   const g = groupOn('LT-KS-TT-BHYT');
   if (!g) return;
   const an = await principalFor(ctx.db, '001090012345');
-  const ward = await ctx.db.selectFrom('org_unit').select('admin_unit_code').where('code', '=', '000.04.01.H26').executeTakeFirst();
-  if (!ward?.admin_unit_code) return;
+  const ward = await getAgencyByCode(ctx.db, '000.04.01.H26'); // UBND phường Ba Đình
+  if (!ward?.adminUnitCode) return;
   const pdf = await renderBlankForm({ title: 'Bản scan minh họa', procedureName: g.name, schema: g.form });
   const scan = await storeUpload(ctx.db, ctx.storage, { ownerId: an.userId, stream: Readable.from([pdf]), filename: 'ban-scan-minh-hoa.pdf', declaredType: 'application/pdf', maxBytes: ctx.config.maxUploadBytes });
   const born = new Date(Date.now() - 12 * 86400_000 + 7 * 3600_000).toISOString().slice(0, 10);
@@ -36,7 +37,7 @@ export async function seedDemoInterconnect(ctx: AppContext): Promise<void> {
     householdHead: { fullName: an.name, idNumber: an.idNumber }, relationshipToHead: 'Con',
     healthcareFacility: 'Trạm y tế phường Ba Đình', resultDelivery: 'Nhận bản điện tử trên Cổng Dịch vụ công / VNeID',
   }, prefill);
-  const input = { groupCode: g.code, communeCode: ward.admin_unit_code, form, documents: g.documents.filter((d) => d.required).map((d) => ({ code: d.code, fileIds: [scan.id] })) };
+  const input = { groupCode: g.code, communeCode: ward.adminUnitCode, form, documents: g.documents.filter((d) => d.required).map((d) => ({ code: d.code, fileIds: [scan.id] })) };
   const prep = await prepareApplication(ctx.db, an, input);
   const app = await ctx.db.transaction().execute((tx) => insertApplication(tx, prep, input));
   await dispatchReady(ctx);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { faultPoint } from '../../platform/faults.ts';
 import { getOrgUnit, listAgencies } from '../agencies/service.ts';
@@ -49,7 +50,7 @@ async function load(ctx: AppContext, partId: string) {
 }
 
 /** Claims the part if it is still ready (another worker may have taken it). */
-async function claim(tx: any, partId: string): Promise<PartRow | undefined> {
+async function claim(tx: Tx, partId: string): Promise<PartRow | undefined> {
   return tx.selectFrom('interconnect_part').selectAll().where('id', '=', partId).where('state', '=', 'ready').forUpdate().skipLocked().executeTakeFirst();
 }
 
