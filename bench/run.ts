@@ -259,10 +259,12 @@ async function main(): Promise<Report> {
     log(`  ${(life.dossiers / life.seconds).toFixed(1)} dossiers/s, ${(life.requests / life.seconds).toFixed(0)} requests/s, ${life.failed} failed${life.firstError ? ` (first: ${life.firstError.slice(0, 200)})` : ''}`);
 
     const serverErrors = tail(server.logFile, 1e9).split('\n').filter((l) => /"level":(50|60)/.test(l)).length;
+    // Linux: the kernel keeps the process's high-water mark of resident memory (VmHWM, kB).
+    const hwm = (() => { try { return /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1]; } catch { return undefined; } })();
     return {
       mode: quick ? 'quick' : 'full', started, finished: new Date(), command, code, machine: m, db: { version: db.version, embedded: db.embedded }, cfg, serverStartup: server.startupSeconds,
       seeded, empty, loaded, bulk, scenarios, open: { result: open, phase: openPhase },
-      lifecycle: { result: life, phase: lifePhase }, serverErrors, quietWaits: waits,
+      lifecycle: { result: life, phase: lifePhase }, serverErrors, quietWaits: waits, serverPeakRssMb: hwm ? Math.round(Number(hwm) / 1024) : null,
     };
   } finally {
     if (opt['profile-dir']) fs.writeFileSync(path.join(path.resolve(opt['profile-dir']), `timeline-${Date.now()}.json`), JSON.stringify(timeline, null, 1));

@@ -193,6 +193,8 @@ export async function bulkLoad(url: string, count: number, citizens: number, bat
         and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`)).rows as { indexname: string; indexdef: string }[];
     for (const i of idx) await db.query(`drop index if exists "${i.indexname}"`);
 
+    // The action log's hash-chain trigger must fire even with session_replication_role = replica.
+    await db.query(`alter table dossier_action enable always trigger dossier_action_chain`);
     const t1 = Date.now();
     const workers = [db, await loaderClient(url)];
     let next = 1;
@@ -213,6 +215,7 @@ export async function bulkLoad(url: string, count: number, citizens: number, bat
     };
     await Promise.all(workers.map(one));
     await workers[1].end();
+    await db.query(`alter table dossier_action enable trigger dossier_action_chain`);
     await db.query(`insert into dossier_code_counter (agency_code, day, last)
       select agency_code, day, max(seq) from bench_plan group by 1, 2
       on conflict (agency_code, day) do update set last = greatest(dossier_code_counter.last, excluded.last)`);
@@ -312,4 +315,5 @@ cross join lateral (select
   case a.act when 'submit' then 'applicant' when 'withdraw' then 'applicant' when 'receive' then 'desk_officer' when 'refuse' then 'desk_officer'
     when 'forward' then c.step_roles[a.j] when 'sign' then c.step_roles[p.nsteps - 1] when 'return' then c.step_roles[p.nsteps]
     when 'stop' then 'head_of_division' else c.step_roles[2] end as role) r
-where p.n between $1 and $2`;
+where p.n between $1 and $2
+order by p.id, s.i`; // in seq order: the action log's hash chain links each row to the one before (issue 6)

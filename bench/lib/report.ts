@@ -49,6 +49,8 @@ export interface Report {
   lifecycle: { result: LifecycleResult; phase: WritePhase };
   serverErrors: number;
   quietWaits: number[];
+  /** The server process's peak resident memory over the whole run (VmHWM), MB; null where /proc is missing. */
+  serverPeakRssMb?: number | null;
 }
 
 const lat = (l: LatencySummary) => `${ms(l.p50)} / ${ms(l.p90)} / ${ms(l.p99)} ms`;
@@ -127,6 +129,7 @@ export function printSummary(r: Report) {
   r.empty.inbox.forEach((e, i) => add(`inbox ${e.username}`, e, r.loaded.inbox[i]));
   console.log(table(['read', `empty (${num(r.empty.dossiers)} dossiers)`, `loaded (${num(r.loaded.dossiers)})`, `saturation ${r.cfg.satConnections} conn.`], rows));
   for (const sc of r.scenarios) console.log(`CPU, HTTP submissions [${sc.name}]: ${cpuCell(sc.http.phase.cpu)} (${CPU_HEAD})`);
+  if (r.serverPeakRssMb) console.log(`Server peak RSS over the run: ${num(r.serverPeakRssMb)} MB`);
 }
 
 function statementsTable(p: WritePhase, per: number, perLabel: string): string {
@@ -212,6 +215,7 @@ export function renderSection(r: Report): string {
   L.push('```', r.loaded.tracking.explain, '', ...r.loaded.inbox.map((x) => `-- ${x.username}\n${x.explain}\n`), '```', '</details>', '');
   L.push('### Bulk load', '');
   L.push(`${num(r.bulk.dossiers)} dossiers and ${num(r.bulk.actions)} actions in ${num(r.bulk.seconds)} s (plan ${num(r.bulk.planSeconds)} s, INSERT … SELECT ${num(r.bulk.insertSeconds)} s on 2 connections, secondary indexes ${num(r.bulk.indexSeconds)} s, VACUUM ANALYZE + CHECKPOINT ${num(r.bulk.vacuumSeconds)} s). Sizes: ${r.bulk.sizes.map((s) => `${s.table} ${s.size}`).join(', ')}. By status: ${Object.entries(r.bulk.byStatus).map(([s, n]) => `${s}: ${num(n)}`).join(', ')}.`);
+  if (r.serverPeakRssMb) L.push('', `**Memory.** Peak resident memory of the server process over the whole run (VmHWM): ${num(r.serverPeakRssMb)} MB.`);
   if (r.serverErrors) L.push('', `The server logged ${r.serverErrors} errors (level ≥ 50) during the run.`);
   return L.join('\n');
 }
