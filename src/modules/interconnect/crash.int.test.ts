@@ -1,39 +1,31 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { Api, createTestDatabase } from '../../../test/server.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { Api } from '../../../test/server.ts';
+import { faultWorld, useCleanup } from '../../../test/faults/setup.ts';
 import { startServerProcess, stopServerProcess } from '../../../test/process.ts';
 import { AN, step } from '../../../test/dossiers.ts';
 import { uploadOk } from '../../../test/fixtures.ts';
 import { startServer, type Running } from '../../server.ts';
-import { createDb } from '../../platform/db/database.ts';
 
 /**
  * Kill the server in the middle of a fan-out (SIGKILL, no clean-up) and start it again: it resumes
  * with no duplicate child dossier and nothing lost. The kills are armed fault points
  * (platform/faults.ts) inside the fan-out transaction and just after its commit.
  */
-const cleanup: (() => Promise<unknown>)[] = [];
-afterAll(async () => { for (const c of cleanup.reverse()) await c().catch(() => {}); });
+const defer = useCleanup();
 
 async function startProcess(env: Record<string, string>) {
   const p = await startServerProcess(env, { expectDeath: true });
-  cleanup.push(() => stopServerProcess(p, 'SIGKILL'));
+  defer(() => stopServerProcess(p, 'SIGKILL'));
   return p;
 }
 
 describe(`interconnect fan-out survives a crash (${inject('pgKind')})`, () => {
   it('killed inside and just after a fan-out transaction, it resumes and files each part once', async () => {
-    const db = await createTestDatabase();
-    cleanup.push(() => db.drop());
-    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'motcua-crash-'));
-    cleanup.push(() => fs.rm(dataDir, { recursive: true, force: true }));
-    const { db: sql } = createDb(db.url, 2);
-    cleanup.push(() => sql.destroy());
+    const { dbUrl, dataDir, sql } = await faultWorld(defer);
 
     // 1. In this process (jobs off): An applies for the death group; the ward registers the death.
-    let srv: Running = await startServer({ config: { port: 0, host: '127.0.0.1', databaseUrl: db.url, dataDir, jobs: false, publicUrl: 'http://motcua.test' }, seed: false, logger: false });
+    let srv: Running = await startServer({ config: { port: 0, host: '127.0.0.1', databaseUrl: dbUrl, dataDir, jobs: false, publicUrl: 'http://motcua.test' }, seed: false, logger: false });
     const an = await new Api(srv.url).login(AN.idNumber);
     const ward = await sql.selectFrom('org_unit').select('admin_unit_code').where('code', '=', '000.04.01.H26').executeTakeFirstOrThrow();
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -71,7 +63,7 @@ describe(`interconnect fan-out survives a crash (${inject('pgKind')})`, () => {
 
     // 2. A real server process starts the fan-out of the two parts and is killed inside the first transaction.
     const env = {
-      DATABASE_URL: db.url, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn',
+      DATABASE_URL: dbUrl, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'warn',
       MOTCUA_FAULTS: 'interconnect.before-commit,interconnect.after-commit', MOTCUA_FAULTS_DIR: path.join(dataDir, 'faults'),
     };
     let proc = await startProcess(env);

@@ -10,12 +10,12 @@ import { populationRegistry } from '../population/service.ts';
 import { enqueueMessage } from '../notifications/enqueue.ts';
 import { dossierForMessage } from '../dossiers/queries.ts';
 import { groupVersion } from './definition.ts';
+import { localToday } from '../catalog/service.ts';
 import type { ApplicationStatus, InterconnectPartTable, PartState } from './tables.ts';
 
 type PartRow = Selectable<InterconnectPartTable>;
 
 const TERMINAL: PartState[] = ['approved', 'refused', 'cancelled'];
-const vnDay = (d: Date) => new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 
 export async function addEvent(tx: Tx, applicationId: string, kind: string, partKey: string | null, data: Record<string, unknown> | null = null) {
   await tx.insertInto('interconnect_event').values({ application_id: applicationId, kind, part_key: partKey, data: data ? JSON.stringify(data) : null }).execute();
@@ -99,7 +99,7 @@ async function tell(tx: Tx, applicationId: string, lines: string[]) {
 /** Part decided in Motcua: outputs for later parts (its dossier code, the day, the agency, and what the procedure produces). */
 async function approvedOutputs(tx: Tx, part: PartRow, d: { id: string; code: string; agency_id: string; form: unknown }, applicationId: string) {
   const agency = await getOrgUnit(tx, d.agency_id);
-  const out: Record<string, unknown> = { dossierCode: d.code, decidedOn: vnDay(new Date()), agencyName: agency?.name ?? null };
+  const out: Record<string, unknown> = { dossierCode: d.code, decidedOn: localToday(), agencyName: agency?.name ?? null };
   const app = await tx.selectFrom('interconnect_application').select(['group_code', 'group_version', 'commune_code']).where('id', '=', applicationId).executeTakeFirstOrThrow();
   const def = groupVersion(app.group_code, app.group_version)?.parts.find((x) => x.key === part.key);
   if (def?.produces === 'birth_registration') {
@@ -156,7 +156,7 @@ onConnectorEvent('interconnect_part', async (tx, e: ConnectorEvent) => {
   } else if (e.kind === 'decision') {
     const state: PartState = e.decision === 'approved' ? 'approved' : 'refused';
     await tx.updateTable('interconnect_part').set({
-      state, external_ref: e.externalRef ?? part.external_ref, outputs: JSON.stringify({ ...(e.result ?? {}), externalRef: e.externalRef, decidedOn: vnDay(new Date()) }),
+      state, external_ref: e.externalRef ?? part.external_ref, outputs: JSON.stringify({ ...(e.result ?? {}), externalRef: e.externalRef, decidedOn: localToday() }),
       reasons: state === 'refused' ? JSON.stringify(e.reasons ?? []) : null, updated_at: new Date(),
     }).where('id', '=', part.id).execute();
     await addEvent(tx, part.application_id, `part_${state}`, part.key, { externalRef: e.externalRef, ...(state === 'refused' ? { reasons: e.reasons ?? [] } : { result: e.result ?? {} }) });
