@@ -157,10 +157,13 @@ export interface Server {
   startupSeconds: number;
 }
 
-/** `node --import tsx src/main.ts` (in `serverDir`) with PORT, DATABASE_URL, DATA_DIR and JOBS=false; waits for /readyz. */
-export async function startServer(db: Database, dataDir: string, extraNodeArgs: string[] = [], serverDir = REPO): Promise<Server> {
+/**
+ * `node --import tsx src/main.ts` (in `serverDir`) with PORT, DATABASE_URL, DATA_DIR and JOBS=false
+ * (`env` overrides, e.g. JOBS=true for a second server that runs the background jobs); waits for /readyz.
+ */
+export async function startServer(db: Database, dataDir: string, extraNodeArgs: string[] = [], serverDir = REPO, env: Record<string, string> = {}, name = 'server'): Promise<Server> {
   const port = await freePort();
-  const logFile = path.join(dataDir, 'server.log');
+  const logFile = path.join(dataDir, `${name}.log`);
   const out = fs.openSync(logFile, 'a');
   const t0 = Date.now();
   const child = spawn(process.execPath, [...extraNodeArgs, '--import', 'tsx', 'src/main.ts'], {
@@ -177,6 +180,7 @@ export async function startServer(db: Database, dataDir: string, extraNodeArgs: 
       // The load generator sends everything from 127.0.0.1: per-IP/per-account limits would measure themselves.
       RATE_LIMITS: 'false',
       NODE_ENV: 'production',
+      ...env,
     },
     stdio: ['ignore', out, out],
   });
