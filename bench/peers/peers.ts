@@ -1,0 +1,71 @@
+/**
+ * `runPeers`: the same dossier process on existing engines — DBOS SDK and bpmn-engine — each in its
+ * own child process (DBOS launches once per process; a child also keeps the peers' event loops
+ * apart from the caller's) and its own fresh database on `adminUrl`, dropped afterwards.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { RESULT_PREFIX, auditDossiers, freshDatabase, type PeerResult } from './process.ts';
+
+export type { PeerResult } from './process.ts';
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const REPO = path.resolve(HERE, '../..');
+
+export const PEERS = ['dbos', 'bpmn', 'plain'] as const;
+export type PeerName = (typeof PEERS)[number];
+
+/** Runs `bench/peers/<peer>.ts` with `args`; resolves with its stdout (stderr goes to `log`). */
+export function runChild(peer: PeerName, args: string[], log: (s: string) => void, timeoutMs: number): Promise<{ code: number | null; signal: string | null; stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(HERE, `${peer}.ts`), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    let errBuf = '';
+    child.stderr.on('data', (d) => {
+      errBuf += d;
+      const lines = errBuf.split('\n');
+      errBuf = lines.pop() ?? '';
+      for (const l of lines) if (l.trim()) log(`[${peer}] ${l}`);
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (errBuf.trim()) log(`[${peer}] ${errBuf}`);
+      resolve({ code, signal, stdout });
+    });
+  });
+}
+
+function parseResult(stdout: string): PeerResult | undefined {
+  const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
+  return line ? (JSON.parse(line.slice(RESULT_PREFIX.length)) as PeerResult) : undefined;
+}
+
+/**
+ * Each peer in turn: fresh database, `workers` concurrent dossiers in a closed loop for `seconds`,
+ * a check that every finished dossier has exactly its six action rows, then the database dropped.
+ */
+export async function runPeers(opts: { adminUrl: string; workers: number; seconds: number; log: (s: string) => void; peers?: PeerName[] }): Promise<PeerResult[]> {
+  const results: PeerResult[] = [];
+  for (const peer of opts.peers ?? PEERS) {
+    const db = await freshDatabase(opts.adminUrl, peer);
+    opts.log(`peer ${peer}: database ${db.name}, ${opts.workers} workers × ${opts.seconds} s`);
+    try {
+      const r = await runChild(peer, ['--url', db.url, '--workers', String(opts.workers), '--seconds', String(opts.seconds)], opts.log, (opts.seconds + 180) * 1000);
+      const res = parseResult(r.stdout);
+      if (r.code !== 0 || !res) throw new Error(`peer ${peer} exited with ${r.signal ?? `code ${r.code}`} and no result`);
+      const audit = await auditDossiers(db.url);
+      const done = audit.find((a) => a.step === 5);
+      const bad = audit.reduce((n, a) => n + a.inconsistent, 0);
+      if (bad > 0) res.notes += `; CHECK FAILED: ${bad} dossiers whose action rows do not match their step`;
+      else res.notes += `; checked: ${done?.dossiers ?? 0} returned dossiers with exactly 6 action rows each`;
+      opts.log(`peer ${peer}: ${res.dossiers} dossiers in ${res.seconds.toFixed(1)} s = ${res.perSecond.toFixed(1)}/s, ${res.failed} failed`);
+      results.push(res);
+    } finally {
+      await db.drop().catch((e) => opts.log(`peer ${peer}: could not drop ${db.name}: ${(e as Error).message}`));
+    }
+  }
+  return results;
+}
