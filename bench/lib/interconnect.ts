@@ -163,11 +163,20 @@ export interface InterconnectResult {
     firstNotFiled: number;
     partsFiled: number;
     failedParts: number;
-    /** parts filed per second by the fan-out over the run */
+    /** parts filed per second over the filing span (from the first filing to the last; includes waits for officials) */
     partsPerSecond: number;
+    /** the most parts filed in any 5-s window, per second (a lower bound of the fan-out's capacity) */
+    peakPartsPerSecond: number;
   };
   external: { sent: number; decided: number; turnaround: LatencySummary };
-  driven: { applications: number; completed: number; otherEnd: Record<string, number>; completedPerSecond: number; endToEnd: LatencySummary; actions: number; actionErrors: Record<string, number>; firstActionError?: string };
+  driven: {
+    applications: number; completed: number; otherEnd: Record<string, number>; completedPerSecond: number;
+    /** acknowledgement → application completed */
+    endToEnd: LatencySummary;
+    /** of that, the automated path only: the three fan-out waits plus Social Security's turnaround (the rest is the officials' queue and work) */
+    automated: LatencySummary;
+    actions: number; actionLatency: LatencySummary; actionErrors: Record<string, number>; firstActionError?: string;
+  };
   checks: { acknowledgedFound: number; duplicateChildDossiers: number; unlinkedChildDossiers: number; duplicateFilingEvents: number; duplicateExternalRequests: number; readyPartsNotFiledOnce: number; apiViewsChecked: number; apiViewsMismatch: number; ok: boolean; problems: string[] };
 }
 
@@ -214,10 +223,12 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
     const actErrors: Record<string, number> = {};
     let firstActionError: string | undefined;
     let actions = 0;
+    const actLat = new Samples();
     let stopOfficials = false;
     const post = async (path: string, token: string, body: unknown) => {
       const r = await httpc.request({ method: 'POST', path, headers: { authorization: `Bearer ${token}`, 'idempotency-key': idemKey() }, body: JSON.stringify(body) });
       actions++;
+      if (r.status >= 200 && r.status < 300) actLat.push(r.ms);
       return r;
     };
     const work = async (j: Job) => {
@@ -380,6 +391,7 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
     const failedParts = parts.filter((p) => p.state === 'failed').length;
     const statusOf = new Map(appRows.map((r) => [r.id, r]));
     const e2e = new Samples();
+    const auto = new Samples();
     const otherEnd: Record<string, number> = {};
     let completed = 0;
     let lastFinish = 0;
@@ -388,6 +400,10 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
       if (r?.status === 'completed') {
         completed++;
         e2e.push(Number(r.finished) - a.ackAt);
+        const es = evOf.get(a.id) ?? [];
+        const at = (key: string, ...kinds: string[]) => es.find((e) => e.key === key && kinds.includes(e.kind))?.at ?? NaN;
+        auto.push((at('birth', 'part_filed') - a.ackAt) + (at('residence', 'part_filed') - at('residence', 'part_ready'))
+          + (at('insurance', 'part_sent') - at('insurance', 'part_ready')) + (at('insurance', 'part_approved') - at('insurance', 'part_sent')));
         lastFinish = Math.max(lastFinish, Number(r.finished));
       } else bump(otherEnd, r?.status ?? 'missing');
     }
@@ -424,6 +440,12 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
     if (viewsBad) problems.push(`${viewsBad} of ${views} citizen views disagree with the tables`);
 
     const span = filedTimes.length ? (Math.max(...filedTimes) - Math.min(...filedTimes)) / 1000 : 0;
+    filedTimes.sort((x, y) => x - y);
+    let peak = 0;
+    for (let i = 0, j = 0; i < filedTimes.length; i++) {
+      while (filedTimes[i] - filedTimes[j] > 5000) j++;
+      peak = Math.max(peak, i - j + 1);
+    }
     const res: InterconnectResult = {
       seconds: { submit: submitSecs, total: totalSecs },
       families: fams.length,
@@ -433,12 +455,12 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
         firstPart: summarize(first.values()),
         byPart: Object.fromEntries(Object.entries(byPart).map(([k, s]) => [k, summarize(s.values())])),
         firstFiled, firstNotFiled: birthParts.length - firstFiled, partsFiled: filedEvents, failedParts,
-        partsPerSecond: span > 0 ? filedEvents / span : NaN,
+        partsPerSecond: span > 0 ? filedEvents / span : NaN, peakPartsPerSecond: peak / 5,
       },
       external: { sent: externalSent, decided: externalDecided, turnaround: summarize(turnaround.values()) },
       driven: {
         applications: drivenCount, completed, otherEnd, completedPerSecond: completed / ((lastFinish ? lastFinish - wall0 : totalSecs * 1000) / 1000),
-        endToEnd: summarize(e2e.values()), actions, actionErrors: actErrors, firstActionError,
+        endToEnd: summarize(e2e.values()), automated: summarize(auto.values()), actions, actionLatency: summarize(actLat.values()), actionErrors: actErrors, firstActionError,
       },
       checks: {
         acknowledgedFound: statusOf.size, duplicateChildDossiers: dupChild, unlinkedChildDossiers: unlinked, duplicateFilingEvents: dupEvents,
@@ -461,10 +483,11 @@ export function formatInterconnect(r: InterconnectResult): string[] {
     `  idempotent replays: ${r.idempotentReplays.sameId}/${r.idempotentReplays.sent} returned the same application`,
     `  fan-out, acknowledgement → birth dossier filed at the ward: ${l(r.fanOut.firstPart)} (${r.fanOut.firstFiled} filed, ${r.fanOut.firstNotFiled} not yet)`,
     ...Object.entries(r.fanOut.byPart).map(([k, v]) => `    ${k}: ready → filed ${l(v)} (n=${v.n})`),
-    `  parts filed: ${r.fanOut.partsFiled} (${r.fanOut.partsPerSecond.toFixed(1)}/s over the filing span), failed: ${r.fanOut.failedParts}`,
+    `  parts filed: ${r.fanOut.partsFiled} (${r.fanOut.partsPerSecond.toFixed(1)}/s over the filing span, peak ${r.fanOut.peakPartsPerSecond.toFixed(1)}/s in 5 s), failed: ${r.fanOut.failedParts}`,
     `  Social Security (simulator): ${r.external.sent} sent, ${r.external.decided} decided, sent → decided ${l(r.external.turnaround)}`,
     `  driven to the end: ${r.driven.completed}/${r.driven.applications} completed (${r.driven.completedPerSecond.toFixed(2)}/s), end-to-end ${l(r.driven.endToEnd)}; others: ${errs(r.driven.otherEnd)}`,
-    `  official actions: ${r.driven.actions}, errors: ${errs(r.driven.actionErrors)}${r.driven.firstActionError ? ` (first: ${r.driven.firstActionError.slice(0, 160)})` : ''}`,
+    `    of which the automated path (fan-out waits + Social Security): ${l(r.driven.automated)}`,
+    `  official actions: ${r.driven.actions}, ${l(r.driven.actionLatency)}, errors: ${errs(r.driven.actionErrors)}${r.driven.firstActionError ? ` (first: ${r.driven.firstActionError.slice(0, 160)})` : ''}`,
     `  checks: ${r.checks.ok ? 'OK' : 'FAILED'} — ${r.checks.acknowledgedFound} found, ${r.checks.duplicateChildDossiers} duplicate / ${r.checks.unlinkedChildDossiers} unlinked child dossiers, ${r.checks.duplicateExternalRequests} duplicate external requests, ${r.checks.apiViewsChecked - r.checks.apiViewsMismatch}/${r.checks.apiViewsChecked} citizen views agree${r.checks.problems.length ? `; ${r.checks.problems.join('; ')}` : ''}`,
   ];
 }
