@@ -46,10 +46,11 @@ async function main() {
   await DBOS.launch();
   if (recoverOnly) {
     timing = false;
-    // Launch recovers this executor's pending workflows; wait until none is left running.
-    for (let i = 0; i < 600; i++) {
-      const pending = await DBOS.listWorkflows({ status: 'PENDING' });
-      if (pending.length === 0) break;
+    // Launch re-enqueues this executor's pending workflows on DBOS's internal queue; wait until they are all done.
+    for (let i = 0; i < 1200; i++) {
+      const open = (await DBOS.listWorkflows({})).filter((w) => w.status === 'PENDING' || w.status === 'ENQUEUED');
+      if (open.length === 0) break;
+      if (i % 20 === 0) console.error(`recovery: ${open.length} workflows not finished yet`);
       await new Promise((r) => setTimeout(r, 100));
     }
     await DBOS.shutdown();
