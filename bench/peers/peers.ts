@@ -12,13 +12,15 @@ export type { PeerResult } from './process.ts';
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const REPO = path.resolve(HERE, '../..');
 
-export const PEERS = ['dbos', 'bpmn', 'plain'] as const;
+export const PEERS = ['dbos', 'bpmn', 'bpmn-recover', 'plain'] as const;
 export type PeerName = (typeof PEERS)[number];
 
 /** Runs `bench/peers/<peer>.ts` with `args`; resolves with its stdout (stderr goes to `log`). */
 export function runChild(peer: PeerName, args: string[], log: (s: string) => void, timeoutMs: number): Promise<{ code: number | null; signal: string | null; stdout: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(HERE, `${peer}.ts`), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    // bpmn-recover: the bpmn peer recovering its engine from the stored state at every step.
+    const [file, extra] = peer === 'bpmn-recover' ? ['bpmn', ['--recover-each-step']] : [peer, []];
+    const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(HERE, `${file}.ts`), ...args, ...extra], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     let errBuf = '';
@@ -50,7 +52,7 @@ function parseResult(stdout: string): PeerResult | undefined {
 export async function runPeers(opts: { adminUrl: string; workers: number; seconds: number; log: (s: string) => void; peers?: PeerName[] }): Promise<PeerResult[]> {
   const results: PeerResult[] = [];
   for (const peer of opts.peers ?? PEERS) {
-    const db = await freshDatabase(opts.adminUrl, peer);
+    const db = await freshDatabase(opts.adminUrl, peer.replace('-', '_'));
     opts.log(`peer ${peer}: database ${db.name}, ${opts.workers} workers × ${opts.seconds} s`);
     try {
       const r = await runChild(peer, ['--url', db.url, '--workers', String(opts.workers), '--seconds', String(opts.seconds)], opts.log, (opts.seconds + 180) * 1000);
