@@ -1,7 +1,7 @@
 /**
  * Standalone try-out of bench/lib/interconnect.ts, without the rest of `npm run bench`:
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/interconnect-try.ts [workers] [seconds] [officials]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/interconnect-try.ts [workers] [seconds] [officials] [drive-share]
  *
  * A fresh database (on DATABASE_URL, else embedded), the server (JOBS=false) and a second one with
  * JOBS=true for the fan-out, 300 API citizens, then the load; everything is removed at the end.
@@ -12,7 +12,7 @@ import { createCitizens, createSessions, uploadFiles } from './lib/data.ts';
 import { formatInterconnect, interconnectLoad, startInterconnectWorker } from './lib/interconnect.ts';
 import { log, pgClient } from './lib/util.ts';
 
-const [workers = 8, seconds = 20, officials = workers] = process.argv.slice(2).map(Number);
+const [workers = 8, seconds = 20, officials = workers, driveShare = 1] = process.argv.slice(2).map(Number);
 process.on('SIGINT', () => { cleanupAll().finally(() => process.exit(130)); });
 
 let code = 0;
@@ -28,7 +28,7 @@ try {
   await uploadFiles(httpc, citizens);
   await admin.end();
   const worker = await startInterconnectWorker(db, tmp);
-  const r = await interconnectLoad(httpc, db.url, citizens, { workers, seconds, officials });
+  const r = await interconnectLoad(httpc, db.url, citizens, { workers, seconds, officials, driveShare, cpuPids: { server: server.pid, 'jobs server': worker.pid } });
   await worker.stop();
   for (const line of formatInterconnect(r)) log(line);
   console.log(JSON.stringify(r, null, 1));

@@ -9,6 +9,7 @@
  * event log (`interconnect_event.at`, read-only), so they do not depend on how often we poll.
  * The tables are polled read-only only to learn which child dossiers the officials can pick up.
  */
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Citizen } from './data.ts';
@@ -146,11 +147,26 @@ export interface InterconnectOptions {
   drainSeconds?: number;
   /** citizens to give a registry household and use (default: all given, with an upload) */
   families?: number;
+  /** processes whose CPU time over the load is reported, e.g. { server: server.pid, jobs: worker.pid } (Linux /proc) */
+  cpuPids?: Record<string, number>;
   progress?: (msg: string) => void;
+}
+
+/** utime + stime of a process in seconds (Linux; clock ticks are 100 per second on every mainstream kernel). */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 export interface InterconnectResult {
   seconds: { submit: number; total: number };
+  /** CPU seconds used by each of `cpuPids` during the load (submission window and drain) */
+  cpu: Record<string, number>;
   families: number;
   submitted: { ok: number; errors: Record<string, number>; rate: number; latency: LatencySummary; firstError?: string };
   idempotentReplays: { sent: number; sameId: number };
@@ -287,6 +303,7 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
     })();
 
     // ---- citizens submit ------------------------------------------------------------------------
+    const cpu0 = Object.fromEntries(Object.entries(o.cpuPids ?? {}).map(([k, pid]) => [k, cpuSeconds(pid)]));
     const t0 = performance.now();
     const wall0 = Date.now();
     const deadline = t0 + o.seconds * 1000;
@@ -341,6 +358,7 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
       await sleep(500);
     }
     const totalSecs = (performance.now() - t0) / 1000;
+    const cpu = Object.fromEntries(Object.entries(o.cpuPids ?? {}).map(([k, pid]) => [k, cpuSeconds(pid) - cpu0[k]]));
     watching = false;
     stopOfficials = true;
     await watcher;
@@ -447,7 +465,7 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
       peak = Math.max(peak, i - j + 1);
     }
     const res: InterconnectResult = {
-      seconds: { submit: submitSecs, total: totalSecs },
+      seconds: { submit: submitSecs, total: totalSecs }, cpu,
       families: fams.length,
       submitted: { ok: apps.length, errors: subErrors, rate: apps.length / submitSecs, latency: summarize(subLat.values()), firstError },
       idempotentReplays: replays,
@@ -480,6 +498,7 @@ export function formatInterconnect(r: InterconnectResult): string[] {
   const errs = (e: Record<string, number>) => Object.entries(e).map(([k, v]) => `${v}× ${k}`).join(', ') || 'none';
   return [
     `interconnected applications (${GROUP}): ${r.submitted.ok} acknowledged in ${r.seconds.submit.toFixed(1)} s = ${r.submitted.rate.toFixed(1)}/s, submission ${l(r.submitted.latency)}, errors: ${errs(r.submitted.errors)}`,
+    `  run: ${r.seconds.total.toFixed(0)} s in all (submissions, then the drain); CPU: ${Object.entries(r.cpu).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(', ') || 'not measured'}`,
     `  idempotent replays: ${r.idempotentReplays.sameId}/${r.idempotentReplays.sent} returned the same application`,
     `  fan-out, acknowledgement → birth dossier filed at the ward: ${l(r.fanOut.firstPart)} (${r.fanOut.firstFiled} filed, ${r.fanOut.firstNotFiled} not yet)`,
     ...Object.entries(r.fanOut.byPart).map(([k, v]) => `    ${k}: ready → filed ${l(v)} (n=${v.n})`),
