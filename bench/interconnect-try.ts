@@ -9,7 +9,7 @@
 import { cleanupAll, makeTempDir, startDatabase, startServer } from './lib/env.ts';
 import { Http } from './lib/http.ts';
 import { createCitizens, createSessions, uploadFiles } from './lib/data.ts';
-import { formatInterconnect, interconnectLoad, startInterconnectWorker } from './lib/interconnect.ts';
+import { formatInterconnect, interconnectLoad, interconnectMarkdown, startInterconnectWorker } from './lib/interconnect.ts';
 import { log, pgClient } from './lib/util.ts';
 
 const [workers = 8, seconds = 20, officials = workers, driveShare = 1] = process.argv.slice(2).map(Number);
@@ -31,7 +31,8 @@ try {
   const r = await interconnectLoad(httpc, db.url, citizens, { workers, seconds, officials, driveShare, cpuPids: { server: server.pid, 'jobs server': worker.pid } });
   await worker.stop();
   for (const line of formatInterconnect(r)) log(line);
-  console.log(JSON.stringify(r, null, 1));
+  console.log(`\n${interconnectMarkdown(r, { workers, seconds, officials, driveShare })}\n`);
+  if (process.env.IC_JSON) console.log(JSON.stringify(r, null, 1));
   httpc.close();
   if (!r.checks.ok) code = 2;
 } catch (e) {

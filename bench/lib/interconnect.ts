@@ -17,7 +17,7 @@ import { login } from './data.ts';
 import type { Http } from './http.ts';
 import { idemKey, type Officials } from './lifecycle.ts';
 import { startServer, type Database, type Server } from './env.ts';
-import { pgClient, sleep, summarize, Samples, fmtLat, log, type LatencySummary } from './util.ts';
+import { pgClient, sleep, summarize, Samples, fmtLat, log, mdTable, ms, type LatencySummary } from './util.ts';
 
 export const GROUP = 'LT-KS-TT-BHYT';
 const WARD = '000.04.01.H26'; // UBND phường Ba Đình (the only ward whose police have demo officials)
@@ -428,14 +428,16 @@ export async function interconnectLoad(httpc: Http, dbUrl: string, citizens: Cit
 
     // ---- checks: each ready part filed exactly once, no child dossier outside its part ------------
     const problems: string[] = [];
+    const applicants = [...new Set(fams.map((f) => f.citizen.id))];
+    // By applicant first (indexed): a million bulk dossiers must not be scanned for the markers.
     const dupBirth = (await db.query(`select form->'child'->>'birthNoticeNumber' as m, count(*)::int as n from dossier
-      where procedure_code = '1.001193' and form->'child'->>'birthNoticeNumber' like $1 group by 1 having count(*) > 1`, [`${marker}-%`])).rows;
+      where applicant_user_id = any($2::uuid[]) and procedure_code = '1.001193' and form->'child'->>'birthNoticeNumber' like $1 group by 1 having count(*) > 1`, [`${marker}-%`, applicants])).rows;
     const unlinked = (await db.query(`select count(*)::int as n from dossier d where d.applicant_user_id = any($1::uuid[]) and d.submitted_at >= $2
       and ((d.procedure_code = '1.001193' and d.form->'child'->>'birthNoticeNumber' like $3) or (d.procedure_code = '1.004222' and d.form->>'requestContent' like '%liên thông%'))
-      and not exists (select 1 from interconnect_part p where p.dossier_id = d.id)`, [[...new Set(fams.map((f) => f.citizen.id))], new Date(wall0 - 1000), `${marker}-%`])).rows[0].n;
+      and not exists (select 1 from interconnect_part p where p.dossier_id = d.id)`, [applicants, new Date(wall0 - 1000), `${marker}-%`])).rows[0].n;
     const dupResidence = (await db.query(`select d.form->'registrant'->>'idNumber' as child, count(*)::int as n from dossier d
       where d.procedure_code = '1.004222' and d.applicant_user_id = any($1::uuid[]) and d.submitted_at >= $2 group by 1 having count(*) > 1`,
-    [[...new Set(fams.map((f) => f.citizen.id))], new Date(wall0 - 1000)])).rows;
+    [applicants, new Date(wall0 - 1000)])).rows;
     const dupExternal = (await db.query(`select subject_id, count(*)::int as n from connector_message where subject_kind = 'interconnect_part' and subject_id = any($1::text[]) group by 1 having count(*) > 1`,
       [parts.filter((p) => p.key === 'insurance').map((p) => p.id)])).rows;
     const dupChild = dupBirth.length + dupResidence.length;
@@ -509,4 +511,29 @@ export function formatInterconnect(r: InterconnectResult): string[] {
     `  official actions: ${r.driven.actions}, ${l(r.driven.actionLatency)}, errors: ${errs(r.driven.actionErrors)}${r.driven.firstActionError ? ` (first: ${r.driven.firstActionError.slice(0, 160)})` : ''}`,
     `  checks: ${r.checks.ok ? 'OK' : 'FAILED'} — ${r.checks.acknowledgedFound} found, ${r.checks.duplicateChildDossiers} duplicate / ${r.checks.unlinkedChildDossiers} unlinked child dossiers, ${r.checks.duplicateExternalRequests} duplicate external requests, ${r.checks.apiViewsChecked - r.checks.apiViewsMismatch}/${r.checks.apiViewsChecked} citizen views agree${r.checks.problems.length ? `; ${r.checks.problems.join('; ')}` : ''}`,
   ];
+}
+
+/** A Markdown section for BENCHMARKS.md (report.ts can append it as it is). */
+export function interconnectMarkdown(r: InterconnectResult, o: Pick<InterconnectOptions, 'workers' | 'seconds' | 'officials' | 'driveShare'>): string {
+  const row = (what: string, x: LatencySummary, note = '') => [what, x.n, ms(x.p50), ms(x.p90), ms(x.p99), note];
+  return [
+    `### Interconnected applications (${GROUP}: birth → residence → health-insurance card)`,
+    '',
+    `${o.workers} citizens submitting for ${o.seconds} s, ${o.officials ?? o.workers} officials working the child dossiers at UBND and Công an phường Ba Đình, `
+      + `${Math.round((o.driveShare ?? 1) * 100)} % of the applications taken to the end; fan-out and Social Security connector in a second server process (JOBS=true), `
+      + `the bundled Social Security simulator deciding after 2 s. ${r.submitted.ok} applications acknowledged (${r.submitted.rate.toFixed(1)}/s), `
+      + `${r.driven.completed} of ${r.driven.applications} driven ones completed (${r.driven.completedPerSecond.toFixed(2)}/s); ${r.fanOut.partsFiled} parts filed, `
+      + `peak ${r.fanOut.peakPartsPerSecond.toFixed(1)} parts/s in 5 s; checks ${r.checks.ok ? 'passed' : `FAILED (${r.checks.problems.join('; ')})`}: `
+      + `no part filed twice, no child dossier outside its part, ${r.idempotentReplays.sameId}/${r.idempotentReplays.sent} replayed submissions answered with the same application.`,
+    '',
+    mdTable(['measure', 'n', 'p50 ms', 'p90 ms', 'p99 ms', ''], [
+      row('submission (POST /interconnect/applications)', r.submitted.latency, `errors: ${Object.entries(r.submitted.errors).map(([k, v]) => `${v}× ${k}`).join(', ') || 'none'}`),
+      row('acknowledged → birth dossier filed at the ward', r.fanOut.firstPart, `${r.fanOut.firstNotFiled} not filed`),
+      ...Object.entries(r.fanOut.byPart).filter(([k]) => k !== 'birth').map(([k, v]) => row(`${k}: ready → filed`, v)),
+      row('Social Security: sent → decided', r.external.turnaround),
+      row('official action (HTTP)', r.driven.actionLatency, `${r.driven.actions} actions`),
+      row('end to end (acknowledged → completed)', r.driven.endToEnd, 'includes the officials\' queue'),
+      row('of which automated (fan-out waits + Social Security)', r.driven.automated),
+    ]),
+  ].join('\n');
 }
