@@ -167,6 +167,7 @@ async function main() {
     failed: r.failed,
     seconds: r.seconds,
     perSecond: r.perSecond,
+    cpuMsPerDossier: r.cpuMsPerDossier,
     stepLatency: clock.summary(),
     durability: "each task's engine state, dossier update and action row commit in one transaction (synchronous_commit=on) before the next task can be signalled",
     notes: `BPMN start → 5 userTasks → end, ${recoverEachStep ? 'each step reads the stored state and recovers/resumes an engine from it before signalling (no engine kept in memory)' : 'one engine execution per dossier kept in memory between steps (the optimistic case: no recover() per step)'}; state stored as jsonb, ${size.rows[0].avg} bytes on average; pool ${POOL}; bpmn-elements ${packageVersion('bpmn-elements')}`,

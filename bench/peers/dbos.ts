@@ -75,6 +75,7 @@ async function main() {
     failed: r.failed,
     seconds: r.seconds,
     perSecond: r.perSecond,
+    cpuMsPerDossier: r.cpuMsPerDossier,
     stepLatency: clock.summary(),
     durability:
       "each step's writes commit with its completion record in one app-database transaction (synchronous_commit=on), then DBOS checkpoints the step in its system database, before the next step",

@@ -3,8 +3,9 @@
  * own child process (DBOS launches once per process; a child also keeps the peers' event loops
  * apart from the caller's) and its own fresh database on `adminUrl`, dropped afterwards.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { CpuMeter, fmtCpu, waitQuiet } from '../lib/cpu.ts';
 import { RESULT_PREFIX, auditDossiers, freshDatabase, type PeerResult } from './process.ts';
 
 export type { PeerResult } from './process.ts';
@@ -16,11 +17,12 @@ export const PEERS = ['dbos', 'bpmn', 'bpmn-recover', 'plain'] as const;
 export type PeerName = (typeof PEERS)[number];
 
 /** Runs `bench/peers/<peer>.ts` with `args`; resolves with its stdout (stderr goes to `log`). */
-export function runChild(peer: PeerName, args: string[], log: (s: string) => void, timeoutMs: number): Promise<{ code: number | null; signal: string | null; stdout: string }> {
+export function runChild(peer: PeerName, args: string[], log: (s: string) => void, timeoutMs: number, onSpawn?: (c: ChildProcess) => void): Promise<{ code: number | null; signal: string | null; stdout: string }> {
   return new Promise((resolve, reject) => {
     // bpmn-recover: the bpmn peer recovering its engine from the stored state at every step.
     const [file, extra] = peer === 'bpmn-recover' ? ['bpmn', ['--recover-each-step']] : [peer, []];
     const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', path.join(HERE, `${file}.ts`), ...args, ...extra], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    onSpawn?.(child);
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
     let errBuf = '';
@@ -49,15 +51,36 @@ function parseResult(stdout: string): PeerResult | undefined {
  * Each peer in turn: fresh database, `workers` concurrent dossiers in a closed loop for `seconds`,
  * a check that every finished dossier has exactly its six action rows, then the database dropped.
  */
-export async function runPeers(opts: { adminUrl: string; workers: number; seconds: number; log: (s: string) => void; peers?: PeerName[] }): Promise<PeerResult[]> {
+export async function runPeers(opts: {
+  adminUrl: string;
+  workers: number;
+  seconds: number;
+  log: (s: string) => void;
+  peers?: PeerName[];
+  /** PostgreSQL's postmaster pid when it runs on this machine: PostgreSQL's CPU per dossier is then reported. */
+  postmasterPid?: number;
+  /** Wait up to this long for other processes to calm down (< 20 % of a core) before each peer (default 0). */
+  quietWaitSeconds?: number;
+}): Promise<PeerResult[]> {
   const results: PeerResult[] = [];
   for (const peer of opts.peers ?? PEERS) {
     const db = await freshDatabase(opts.adminUrl, peer.replace('-', '_'));
-    opts.log(`peer ${peer}: database ${db.name}, ${opts.workers} workers × ${opts.seconds} s`);
+    let childPid: number | undefined;
+    const cpu = new CpuMeter(() => childPid, () => opts.postmasterPid);
     try {
-      const r = await runChild(peer, ['--url', db.url, '--workers', String(opts.workers), '--seconds', String(opts.seconds)], opts.log, (opts.seconds + 180) * 1000);
+      if (opts.quietWaitSeconds) {
+        const q = await waitQuiet(cpu, opts.quietWaitSeconds, 20, (o) => opts.log(`peer ${peer}: other processes use ${o.toFixed(0)} % of a core; waiting up to ${opts.quietWaitSeconds} s`));
+        if (q.waited > 3) opts.log(`peer ${peer}: waited ${q.waited.toFixed(0)} s; others now ${q.other.toFixed(0)} %`);
+      }
+      opts.log(`peer ${peer}: database ${db.name}, ${opts.workers} workers × ${opts.seconds} s`);
+      const c0 = cpu.snapshot();
+      const r = await runChild(peer, ['--url', db.url, '--workers', String(opts.workers), '--seconds', String(opts.seconds)], opts.log, (opts.seconds + 180) * 1000, (c) => (childPid = c.pid));
       const res = parseResult(r.stdout);
       if (r.code !== 0 || !res) throw new Error(`peer ${peer} exited with ${r.signal ?? `code ${r.code}`} and no result`);
+      // The child has exited: its CPU is in this process's reaped-children time (the "load generator" share).
+      const split = CpuMeter.split(c0, cpu.snapshot());
+      if (opts.postmasterPid) res.pgCpuMsPerDossier = (split.postgres / 100) * split.seconds * 1000 / Math.max(1, res.dossiers);
+      res.cpu = fmtCpu(split).replace(/^server .*?\), /, '').replace('load generator', 'peer process');
       const audit = await auditDossiers(db.url);
       const done = audit.find((a) => a.step === 5);
       const bad = audit.reduce((n, a) => n + a.inconsistent, 0);

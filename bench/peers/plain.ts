@@ -33,6 +33,7 @@ async function main() {
     failed: r.failed,
     seconds: r.seconds,
     perSecond: r.perSecond,
+    cpuMsPerDossier: r.cpuMsPerDossier,
     stepLatency: clock.summary(),
     durability: "each step's transaction committed (synchronous_commit=on) before the next; no engine state",
     notes: `reference: the peers' tables and statements without an engine; pool ${POOL}`,

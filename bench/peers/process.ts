@@ -58,6 +58,12 @@ export interface PeerResult {
   seconds: number;
   perSecond: number;
   stepLatency: { n: number; p50: number; p90: number; p99: number };
+  /** CPU time (user + system) of the peer's own process per finished dossier: the engine's and driver's share. */
+  cpuMsPerDossier: number;
+  /** PostgreSQL's CPU per finished dossier over the peer's whole run (set by runPeers when it can see the postmaster). */
+  pgCpuMsPerDossier?: number;
+  /** Where the machine's CPU went during the peer's run (PostgreSQL, the peer, other processes, idle). */
+  cpu?: string;
   durability: string;
   notes: string;
   firstError?: string;
@@ -157,6 +163,7 @@ export class StepClock {
 /** `workers` concurrent loops, each taking one dossier at a time from submission to its last step until `seconds` elapse. */
 export async function closedLoop(workers: number, seconds: number, runOne: (worker: number) => Promise<void>) {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const deadline = t0 + seconds * 1000;
   let dossiers = 0;
   let failed = 0;
@@ -174,7 +181,8 @@ export async function closedLoop(workers: number, seconds: number, runOne: (work
   };
   await Promise.all(Array.from({ length: workers }, (_, w) => loop(w)));
   const secs = (performance.now() - t0) / 1000;
-  return { dossiers, failed, seconds: secs, perSecond: dossiers / secs, firstError };
+  const cpu = process.cpuUsage(cpu0);
+  return { dossiers, failed, seconds: secs, perSecond: dossiers / secs, cpuMsPerDossier: (cpu.user + cpu.system) / 1000 / Math.max(1, dossiers), firstError };
 }
 
 /** Checks every dossier: done ones have exactly 6 actions (submit + 5 steps) in order; returns counts. */
