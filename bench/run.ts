@@ -18,17 +18,24 @@ import { CpuMeter, fmtCpu, waitQuiet } from './lib/cpu.ts';
 import { PgWatch } from './lib/pgwatch.ts';
 import { Capturer } from './lib/capture.ts';
 import { Http, closedLoop, openLoop, fmtErrors } from './lib/http.ts';
-import { createCitizens, createSessions, loadTarget, login, submissionBody, uploadFiles, type Citizen, type SubmitTarget } from './lib/data.ts';
+import { createCitizens, createSessions, fetchPrefill, loadTarget, login, submissionBody, uploadFiles, type Citizen, type SubmitTarget } from './lib/data.ts';
 import { bulkLoad, type BulkResult } from './lib/bulk.ts';
+import { copyLoad, prepareCopyLoader, type CitizenRef, type CopyLoadResult } from './lib/copyload.ts';
+import { loadCitizensCopy, type CitizensResult } from './lib/citizens-copy.ts';
+import { formatInterconnect, interconnectLoad, startInterconnectWorker } from './lib/interconnect.ts';
+import { runPeers, type PeerResult } from './peers/peers.ts';
 import { idemKey, lifecycleLoad, newStats, runDossier, type LifecycleTarget } from './lib/lifecycle.ts';
 import { measureReads, type InboxUser, type ReadSet } from './lib/reads.ts';
 import { preparePgbench, runPgbench, type PgbenchTarget } from './lib/pgbench.ts';
-import { writeReport, printSummary, type Report, type SubmitScenario, type WritePhase } from './lib/report.ts';
+import { writeReport, printSummary, type GrowthRow, type GrowthWrites, type Report, type SubmitScenario, type WritePhase } from './lib/report.ts';
 import { pgClient, fmtLat, log, mark, timeline } from './lib/util.ts';
 
 const { values: opt } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    city: { type: 'boolean', default: false },
+    steps: { type: 'string' },
+    'growth-duration': { type: 'string' },
     dossiers: { type: 'string' },
     citizens: { type: 'string' },
     'api-citizens': { type: 'string' },
@@ -53,6 +60,11 @@ const { values: opt } = parseArgs({
 if (opt.help) {
   console.log(`npm run bench [-- options]
   --quick               20,000 dossiers and short phases (default: 1,000,000 dossiers)
+  --city                Hanoi scale (~1 h on 2 cores, ~50 GB of disk): 1,000,000 citizens (population registry + accounts)
+                        and 10,000,000 dossiers loaded with COPY in growth steps, each step measured
+  --steps A,B,…         city run: dossier counts at which to measure on the way (default 100000,1000000,3000000; the last
+                        step is always --dossiers)
+  --growth-duration S   city run: seconds of each write phase at the intermediate steps (default 15)
   --dossiers N          bulk dossiers to load (1e6 accepted)
   --citizens N          synthetic citizens owning the bulk dossiers (default dossiers/10, at least 5,000)
   --api-citizens N      citizens with a session and an upload who submit through the API (default 5,000; quick 1,000)
@@ -76,10 +88,11 @@ Environment: DATABASE_URL (use this PostgreSQL; a fresh database is created and 
 }
 
 const quick = opt.quick!;
+const city = opt.city!;
 const int = (v: string | undefined, d: number) => (v === undefined ? d : Math.round(Number(v)));
 const cfg = {
   quick,
-  dossiers: int(opt.dossiers, quick ? 20_000 : 1_000_000),
+  dossiers: int(opt.dossiers, city ? 10_000_000 : quick ? 20_000 : 1_000_000),
   apiCitizens: int(opt['api-citizens'], quick ? 1_000 : 5_000),
   connections: int(opt.connections, 32),
   duration: int(opt.duration, quick ? 8 : 30),
@@ -95,10 +108,20 @@ const cfg = {
   seedDossiers: quick ? 60 : 120,
   quietWait: int(opt['quiet-wait'], quick ? 20 : 90),
   citizens: 0,
+  growthSeconds: int(opt['growth-duration'], 15),
+  steps: [] as number[],
 };
-cfg.citizens = int(opt.citizens, Math.max(5_000, Math.round(cfg.dossiers / 10), cfg.apiCitizens));
+cfg.citizens = int(opt.citizens, city ? 1_000_000 : Math.max(5_000, Math.round(cfg.dossiers / 10), cfg.apiCitizens));
+cfg.steps = city ? [...(opt.steps ?? '100000,1000000,3000000').split(',').map(Number).filter((n) => n > 0 && n < cfg.dossiers), cfg.dossiers] : [cfg.dossiers];
+if (cfg.steps.some((n, i) => !Number.isInteger(n) || (i > 0 && n <= cfg.steps[i - 1]))) throw new Error('--steps: increasing whole numbers');
 for (const [k, v] of Object.entries(cfg)) if (typeof v === 'number' && !(v >= 0)) throw new Error(`bad value for ${k}`);
 
+const mode = city ? 'city' : quick ? 'quick' : 'full';
+/**
+ * City run, embedded cluster: a bigger WAL budget, so that loading ~50 GB is not one checkpoint after
+ * another (shared_buffers stays at npm start's 512MB).
+ */
+const CITY_SETTINGS = { max_wal_size: '8GB', checkpoint_timeout: '15min' };
 const CATP = '000.00.11.H26';
 const BADINH = '000.04.01.H26';
 const argv = process.argv.slice(2);
@@ -118,14 +141,14 @@ async function main(): Promise<Report> {
   const started = new Date();
   const m = machine();
   const code = codeVersion(opt['server-dir'] ? path.resolve(opt['server-dir']) : REPO);
-  log(`Motcua benchmark (${quick ? 'quick' : 'full'}): ${cfg.dossiers.toLocaleString('en-US')} bulk dossiers; ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}; code: ${code}`);
+  log(`Motcua benchmark (${mode}): ${cfg.dossiers.toLocaleString('en-US')} bulk dossiers; ${m.cpu}, ${m.memGiB} GiB, Node ${m.node}; code: ${code}`);
   if (opt['profile-dir']) fs.mkdirSync(path.resolve(opt['profile-dir']), { recursive: true });
   const tmp = await makeTempDir();
-  const db: Database = await startDatabase(tmp, process.env.DATABASE_URL || undefined);
+  const db: Database = await startDatabase(tmp, process.env.DATABASE_URL || undefined, city ? CITY_SETTINGS : {});
   const server: Server = await startServer(db, tmp, opt['profile-dir'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opt['profile-dir'])}`] : [], opt['server-dir'] ? path.resolve(opt['server-dir']) : REPO);
   const cpu = new CpuMeter(() => server.pid, () => db.postmasterPid);
   // Shared machines: let someone else's burst pass before measuring (bounded, and reported).
-  let quietBudget = quick ? 120 : 300;
+  let quietBudget = quick ? 120 : city ? 900 : 300;
   const settle = async () => {
     if (cfg.quietWait <= 0 || quietBudget <= 0) return;
     const r = await waitQuiet(cpu, Math.min(cfg.quietWait, quietBudget), 15, (o) => log(`  (waiting for the machine to calm down: other processes use ${o.toFixed(0)} % of a core)`));
@@ -145,10 +168,19 @@ async function main(): Promise<Report> {
   try {
     // ---- people -------------------------------------------------------------------------
     let t0 = Date.now();
-    await createCitizens(admin, cfg.citizens);
+    let population: CitizensResult | undefined;
+    if (city) {
+      log(`citizens: a synthetic population of Hà Nội until ${cfg.citizens.toLocaleString('en-US')} residents aged 14+ have an account (COPY)`);
+      population = await loadCitizensCopy(db.url, admin, cfg.citizens);
+    } else await createCitizens(admin, cfg.citizens);
     const citizens: Citizen[] = await createSessions(admin, cfg.apiCitizens);
     log(`created ${cfg.citizens.toLocaleString('en-US')} citizens and ${citizens.length.toLocaleString('en-US')} sessions in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await uploadFiles(httpc, citizens);
+    if (city) {
+      // Registry residents send the registry's values in identity fields, as the apply page fills them in.
+      const found = await fetchPrefill(httpc, citizens, ['3.000333', '1.001193']);
+      log(`population records fetched for the API citizens: ${found} (citizen × procedure) found`);
+    }
     const off = async (u: string) => (await login(httpc, u)).token;
     const catpOfficials = { desk_officer: await off('catp.tiepnhan'), processing_officer: await off('catp.canbo'), head_of_division: await off('catp.truongphong'), signing_authority: await off('catp.lanhdao') };
     const badinhOfficials = { desk_officer: await off('badinh.tiepnhan'), processing_officer: await off('badinh.chuyenvien'), head_of_division: await off('badinh.truongphong'), signing_authority: await off('badinh.chutich') };
@@ -184,15 +216,6 @@ async function main(): Promise<Report> {
     }));
     log(`seeded ${seeded} dossiers at every stage through the API in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    const readCfg = { rate: cfg.readRate, inboxRate: cfg.inboxRate, seconds: cfg.readSeconds, satSeconds: cfg.satSeconds, satConnections: cfg.satConnections, rawIterations: cfg.rawIterations };
-    const empty: ReadSet = await measureReads('empty', httpc, db.url, watch, cpu, inboxUsers, readCfg, capturer, settle);
-
-    // ---- bulk load ----------------------------------------------------------------------------
-    log(`bulk load: ${cfg.dossiers.toLocaleString('en-US')} dossiers over ${cfg.citizens.toLocaleString('en-US')} citizens`);
-    mark('bulk load');
-    const bulk: BulkResult = await bulkLoad(db.url, cfg.dossiers, cfg.citizens);
-    log(`bulk load done in ${bulk.seconds.toFixed(0)} s (plan ${bulk.planSeconds.toFixed(0)} s, insert ${bulk.insertSeconds.toFixed(0)} s, indexes ${bulk.indexSeconds.toFixed(0)} s, vacuum ${bulk.vacuumSeconds.toFixed(0)} s): ${bulk.sizes.map((s) => `${s.table} ${s.size}`).join(', ')}`);
-    const loaded: ReadSet = await measureReads('loaded', httpc, db.url, watch, cpu, inboxUsers, readCfg, capturer, settle);
 
     // ---- writes: pgbench baseline, then the same through HTTP ---------------------------------
     const pgTargets: PgbenchTarget[] = [];
@@ -237,6 +260,57 @@ async function main(): Promise<Report> {
     };
     const submitReq = submitReqFor(cfg.catpShare);
 
+    // ---- reads on an almost empty database, the load (in growth steps for a city run), reads loaded ----
+    const readCfg = { rate: cfg.readRate, inboxRate: cfg.inboxRate, seconds: cfg.readSeconds, satSeconds: cfg.satSeconds, satConnections: cfg.satConnections, rawIterations: cfg.rawIterations };
+    const growth: GrowthRow[] = [];
+    /** City run: the writes of each growth step, shorter than the final suite. */
+    const growthWrites = async (label: string): Promise<GrowthWrites> => {
+      const secs = cfg.growthSeconds;
+      log(`${label}: pgbench, HTTP submissions and lifecycles, ${secs} s each`);
+      const [pgbench] = await phase(`${label} pgbench`, () => runPgbench(db.url, tmp, cfg.connections, secs, pgTargets.length, citizens.length, cfg.catpShare, () => {}));
+      const [http] = await phase(`${label} http`, () => closedLoop(server.base, cfg.connections, secs, submitReq));
+      const [life] = await phase(`${label} lifecycles`, () => lifecycleLoad(httpc, lifeTargets, citizens, cfg.workers, secs));
+      log(`  pgbench ${pgbench.tps.toFixed(0)} tps; HTTP ${http.rate.toFixed(0)}/s, ${fmtLat(http.latency)}; lifecycles ${(life.dossiers / life.seconds).toFixed(1)}/s`);
+      return { seconds: secs, pgbench, http, life };
+    };
+    const sizes = async () => (await admin.query(`select pg_database_size(current_database()) as db,
+      pg_total_relation_size('dossier') as dossier, pg_total_relation_size('dossier_action') as action`)).rows[0] as { db: string; dossier: string; action: string };
+    const empty: ReadSet = await measureReads('empty', httpc, db.url, watch, cpu, inboxUsers, readCfg, capturer, settle);
+    if (city) growth.push({ dossiers: empty.dossiers, reads: empty, writes: await growthWrites('empty'), sizes: await sizes() });
+
+    let bulk: BulkResult | undefined;
+    const copyLoads: CopyLoadResult[] = [];
+    let loaded: ReadSet;
+    if (city) {
+      const st = await prepareCopyLoader(admin);
+      const refs: CitizenRef[] = (await admin.query(`select id, full_name, id_number, phone, email from bench_citizen`)).rows
+        .map((r) => ({ id: r.id, name: r.full_name, idNumber: r.id_number, phone: r.phone, email: r.email }));
+      let have = 0;
+      for (const target of cfg.steps) {
+        log(`copy load: ${(target - have).toLocaleString('en-US')} dossiers (to ${target.toLocaleString('en-US')})`);
+        mark(`copy load ${target}`);
+        let lastLog = Date.now();
+        const r = await copyLoad(db.url, st, target - have, refs, 20_000, (d, a) => {
+          if (Date.now() - lastLog < 15_000) return;
+          lastLog = Date.now();
+          log(`  copy load: ${(have + d).toLocaleString('en-US')} dossiers, ${a.toLocaleString('en-US')} actions in this step`);
+        });
+        have = target;
+        copyLoads.push(r);
+        log(`copy load done in ${r.seconds.toFixed(0)} s (generate ${r.generateSeconds.toFixed(0)} s, COPY ${r.copySeconds.toFixed(0)} s, indexes ${r.indexSeconds.toFixed(0)} s, vacuum ${r.vacuumSeconds.toFixed(0)} s)`);
+        const last = target === cfg.dossiers;
+        const reads = await measureReads(`${target.toLocaleString('en-US')} loaded`, httpc, db.url, watch, cpu, inboxUsers, readCfg, capturer, settle);
+        growth.push({ dossiers: reads.dossiers, reads, load: r, writes: last ? undefined : await growthWrites(`${target.toLocaleString('en-US')} loaded`), sizes: await sizes() });
+      }
+      loaded = growth.at(-1)!.reads;
+    } else {
+      log(`bulk load: ${cfg.dossiers.toLocaleString('en-US')} dossiers over ${cfg.citizens.toLocaleString('en-US')} citizens`);
+      mark('bulk load');
+      bulk = await bulkLoad(db.url, cfg.dossiers, cfg.citizens);
+      log(`bulk load done in ${bulk.seconds.toFixed(0)} s (plan ${bulk.planSeconds.toFixed(0)} s, insert ${bulk.insertSeconds.toFixed(0)} s, indexes ${bulk.indexSeconds.toFixed(0)} s, vacuum ${bulk.vacuumSeconds.toFixed(0)} s): ${bulk.sizes.map((s) => `${s.table} ${s.size}`).join(', ')}`);
+      loaded = await measureReads('loaded', httpc, db.url, watch, cpu, inboxUsers, readCfg, capturer, settle);
+    }
+
     const scenarios: SubmitScenario[] = [];
     for (const [name, share] of [['spread', cfg.catpShare], ['one agency', 1]] as const) {
       const what = share >= 1 ? 'all to Công an thành phố (one counter row)' : `${(share * 100).toFixed(1)} % to Công an thành phố, the rest over the 126 wards`;
@@ -258,13 +332,36 @@ async function main(): Promise<Report> {
     const [life, lifePhase] = await phase('lifecycle', () => lifecycleLoad(httpc, lifeTargets, citizens, cfg.workers, cfg.duration, (d) => log(`  … ${d} dossiers done`)));
     log(`  ${(life.dossiers / life.seconds).toFixed(1)} dossiers/s, ${(life.requests / life.seconds).toFixed(0)} requests/s, ${life.failed} failed${life.firstError ? ` (first: ${life.firstError.slice(0, 200)})` : ''}`);
 
-    const serverErrors = tail(server.logFile, 1e9).split('\n').filter((l) => /"level":(50|60)/.test(l)).length;
+    if (city) growth.at(-1)!.writes = { seconds: cfg.duration, pgbench: scenarios[0].pgbench.result, http: scenarios[0].http.result, life };
+
+    // ---- city run: interconnected applications, then the peers on the same PostgreSQL --------------
+    let interconnect: Report['interconnect'];
+    let peers: PeerResult[] | undefined;
+    if (city) {
+      log(`interconnected applications (LT-KS-TT-BHYT): a second server with JOBS=true does the fan-out`);
+      const icWorker = await startInterconnectWorker(db, tmp, opt['server-dir'] ? path.resolve(opt['server-dir']) : undefined);
+      const icOpts = { workers: 8, seconds: cfg.duration, officials: 16, driveShare: 0.25, cpuPids: { server: server.pid, 'jobs server': icWorker.pid } };
+      try {
+        const [ic, icPhase] = await phase('interconnect', () => interconnectLoad(httpc, db.url, citizens, icOpts));
+        for (const l of formatInterconnect(ic)) log(`  ${l}`);
+        interconnect = { result: ic, opts: icOpts, phase: icPhase };
+      } finally {
+        await icWorker.stop();
+      }
+      await settle();
+      log(`peers: the five-step process on DBOS and bpmn-engine, ${cfg.workers} workers × ${cfg.duration} s each, own databases on the same PostgreSQL`);
+      peers = await runPeers({ adminUrl: db.adminUrl, workers: cfg.workers, seconds: cfg.duration, log: (l) => log(`  ${l}`), postmasterPid: db.postmasterPid, quietWaitSeconds: 60 });
+    }
+
+    const errorLines = tail(server.logFile, 1e9).split('\n').filter((l) => /"level":(50|60)/.test(l));
+    const serverErrors = errorLines.length;
+    const serverErrorSample = errorLines[0]?.slice(0, 400);
     // Linux: the kernel keeps the process's high-water mark of resident memory (VmHWM, kB).
     const hwm = (() => { try { return /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1]; } catch { return undefined; } })();
     return {
-      mode: quick ? 'quick' : 'full', started, finished: new Date(), command, code, machine: m, db: { version: db.version, embedded: db.embedded }, cfg, serverStartup: server.startupSeconds,
-      seeded, empty, loaded, bulk, scenarios, open: { result: open, phase: openPhase },
-      lifecycle: { result: life, phase: lifePhase }, serverErrors, quietWaits: waits, serverPeakRssMb: hwm ? Math.round(Number(hwm) / 1024) : null,
+      mode, started, finished: new Date(), command, code, machine: m, db: { version: db.version, embedded: db.embedded, settings: db.settings }, cfg, serverStartup: server.startupSeconds,
+      seeded, empty, loaded, bulk, city: city ? { population: population!, loads: copyLoads, growth } : undefined, scenarios, open: { result: open, phase: openPhase },
+      lifecycle: { result: life, phase: lifePhase }, interconnect, peers, serverErrors, serverErrorSample, quietWaits: waits, serverPeakRssMb: hwm ? Math.round(Number(hwm) / 1024) : null,
     };
   } finally {
     if (opt['profile-dir']) fs.writeFileSync(path.join(path.resolve(opt['profile-dir']), `timeline-${Date.now()}.json`), JSON.stringify(timeline, null, 1));

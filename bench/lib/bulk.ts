@@ -16,7 +16,7 @@ import { sampleForm } from '../../src/modules/catalog/sample-form.ts';
 import { pgClient, log } from './util.ts';
 
 /** Relative volume per procedure (default 1). */
-const WEIGHTS: Record<string, number> = {
+export const WEIGHTS: Record<string, number> = {
   '3.000333': 8, // judicial-record certificate (city police)
   '1.001456': 6, // passport
   '1.000377': 3, '3.000347': 3,
@@ -28,12 +28,12 @@ const WEIGHTS: Record<string, number> = {
 };
 
 /** Status mix by age of the dossier in days. */
-const STATUS_MIX: { maxAge: number; weights: Record<number, number> }[] = [
+export const STATUS_MIX: { maxAge: number; weights: Record<number, number> }[] = [
   { maxAge: 2, weights: { 1: 30, 2: 20, 4: 38, 5: 5, 3: 4, 7: 3 } },
   { maxAge: 45, weights: { 2: 3, 4: 33, 5: 6, 6: 3, 9: 12, 10: 37, 3: 2, 7: 2, 8: 2 } },
   { maxAge: 100000, weights: { 10: 90, 9: 3, 3: 3, 7: 2.5, 8: 1.5 } },
 ];
-const DAYS = 730;
+export const DAYS = 730;
 
 function statusCase(): string {
   const branch = (w: Record<number, number>) => {
@@ -48,17 +48,24 @@ function statusCase(): string {
   return `case ${STATUS_MIX.map((m) => `when age <= ${m.maxAge} then ${branch(m.weights)}`).join(' ')} end`;
 }
 
-const ROLE_NAME: Record<string, string> = {
+export const ROLE_NAME: Record<string, string> = {
   desk_officer: 'Cán bộ Bộ phận Một cửa',
   processing_officer: 'Chuyên viên xử lý',
   head_of_division: 'Lãnh đạo phòng',
   signing_authority: 'Lãnh đạo cơ quan',
 };
 
+/** One (procedure, agency) pair as the loaders use it (process steps resolved to the agency's units). */
+export interface Combo {
+  combo_id: number; proc_idx: number; agency_idx: number; agency_id: string; agency_code: string; desk_id: string;
+  proc_id: string; version_id: string; proc_code: string; proc_name: string; proc_version: number; nsteps: number;
+  step_units: string[]; step_roles: string[]; step_minutes: number[]; process: unknown; form: any; deadline_hours: number; fee: number;
+}
+
 interface Unit { id: string; code: string; kind: string; slug: string; parent_id: string | null; sector: string | null; level: string | null; name: string }
 
 /** One row per (procedure, agency that decides it): the agency's desk, the process resolved to its units. */
-async function buildCombos(db: pg.Client, hoursPerDay = 8) {
+export async function buildCombos(db: pg.Client, hoursPerDay = 8) {
   const units: Unit[] = (await db.query(`select id, code, kind, slug, parent_id, sector, level, name from org_unit where valid_to is null`)).rows;
   const children = new Map<string, Unit[]>();
   for (const u of units) if (u.parent_id) children.set(u.parent_id, [...(children.get(u.parent_id) ?? []), u]);
@@ -116,7 +123,7 @@ async function buildCombos(db: pg.Client, hoursPerDay = 8) {
     bounds.push(acc / total);
     acc += w;
   }
-  return { combos: combos.length, procedures: procIdx, bounds };
+  return { combos: combos.length, procedures: procIdx, bounds, rows: combos as Combo[] };
 }
 
 export interface BulkResult {
@@ -131,7 +138,7 @@ export interface BulkResult {
   byStatus: Record<number, number>;
 }
 
-async function loaderClient(url: string) {
+export async function loaderClient(url: string) {
   const c = pgClient(url, 'motcua-bench-loader');
   await c.connect();
   await c.query(`set synchronous_commit = off`);

@@ -19,6 +19,8 @@ export interface Citizen {
   email: string;
   token: string;
   fileId?: string;
+  /** What the population registry fills in per procedure code (registry citizens of a city run). */
+  prefill?: Record<string, { path: string; value: string }[]>;
 }
 
 const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
@@ -124,9 +126,38 @@ export async function loadTarget(httpc: Http, key: string, procedureCode: string
   return { key, procedureCode, agencyCodes, proc: r.body };
 }
 
+/**
+ * GET /my/population-record per citizen and procedure, as the apply page does: citizens who are in
+ * the population registry must send its values in the identity fields (the server re-verifies them).
+ */
+export async function fetchPrefill(httpc: Http, citizens: Citizen[], procedureCodes: string[], conc = 16): Promise<number> {
+  let next = 0;
+  let found = 0;
+  const worker = async () => {
+    while (next < citizens.length) {
+      const c = citizens[next++];
+      for (const code of procedureCodes) {
+        const r = await httpc.json({ method: 'GET', path: `/api/v1/my/population-record?procedureCode=${encodeURIComponent(code)}`, headers: { authorization: `Bearer ${c.token}` } });
+        if (r.status !== 200) throw new Error(`population record of ${c.idNumber}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        if (r.body.found) {
+          (c.prefill ??= {})[code] = r.body.prefill;
+          found++;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: conc }, worker));
+  return found;
+}
+
+function setAt(o: Record<string, any>, path: string[], v: unknown): Record<string, any> {
+  const [k, ...rest] = path;
+  return { ...o, [k]: rest.length ? setAt(o[k] && typeof o[k] === 'object' ? o[k] : {}, rest, v) : v };
+}
+
 export function submissionBody(t: SubmitTarget, c: Citizen, agencyCode: string): string {
   const applicant = { fullName: c.fullName, idNumber: c.idNumber, phone: c.phone, email: c.email, dateOfBirth: '1990-05-14', address: 'Số 5 phố Đội Cấn, phường Ba Đình, thành phố Hà Nội' };
-  const form = sampleForm(t.proc.form, { applicant });
+  const form = (c.prefill?.[t.procedureCode] ?? []).reduce((f, v) => setAt(f, v.path.split('.'), v.value), sampleForm(t.proc.form, { applicant }) as Record<string, any>);
   const docs: { code: string; fileIds: string[] }[] = [];
   for (const d of t.proc.documents as any[]) {
     if (d.template === 'form') continue;

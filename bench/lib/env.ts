@@ -61,6 +61,8 @@ export interface Database {
   postmasterPid?: number;
   version: string;
   statStatements: boolean;
+  /** Settings changed from npm start's for this run (embedded only). */
+  settings?: Record<string, string>;
 }
 
 async function query(url: string, text: string, params: unknown[] = []) {
@@ -93,7 +95,7 @@ async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
  * A fresh embedded PostgreSQL in `tmp/pg` (restarted once with pg_stat_statements preloaded, for
  * the evidence section), or a new database on `externalUrl`, dropped at the end.
  */
-export async function startDatabase(tmp: string, externalUrl?: string): Promise<Database> {
+export async function startDatabase(tmp: string, externalUrl?: string, settings: Record<string, string> = {}): Promise<Database> {
   if (externalUrl) {
     const name = `motcua_bench_${Date.now().toString(36)}_${crypto.randomBytes(3).toString('hex')}`;
     const adminUrl = externalUrl;
@@ -133,6 +135,7 @@ export async function startDatabase(tmp: string, externalUrl?: string): Promise<
   await query(adminUrl, `alter system set shared_preload_libraries = 'pg_stat_statements'`);
   await query(adminUrl, `alter system set pg_stat_statements.max = 2000`);
   await query(adminUrl, `alter system set pg_stat_statements.track_planning = on`);
+  for (const [k, v] of Object.entries(settings)) await query(adminUrl, `alter system set ${k} = '${v}'`);
   await handle.stop();
   handle = await startEmbeddedPostgres(tmp, 'motcua', quiet);
   const h = handle;
@@ -144,7 +147,7 @@ export async function startDatabase(tmp: string, externalUrl?: string): Promise<
   const version = String((await query(handle.url, 'show server_version')).rows[0].server_version);
   const postmasterPid = await readPostmasterPid(path.join(tmp, 'pg', 'cluster'));
   log(`embedded PostgreSQL ${version} running (${tmp}/pg)`);
-  return { url: handle.url, adminUrl, embedded: true, postmasterPid, version, statStatements: true };
+  return { url: handle.url, adminUrl, embedded: true, postmasterPid, version, statStatements: true, settings };
 }
 
 

@@ -6,6 +6,10 @@ import fs from 'node:fs';
 import type { CpuSplit } from './cpu.ts';
 import type { LoadResult } from './http.ts';
 import type { BulkResult } from './bulk.ts';
+import type { CopyLoadResult } from './copyload.ts';
+import type { CitizensResult } from './citizens-copy.ts';
+import { interconnectMarkdown, type InterconnectOptions, type InterconnectResult } from './interconnect.ts';
+import type { PeerResult } from '../peers/peers.ts';
 import type { LifecycleResult } from './lifecycle.ts';
 import type { PgbenchResult } from './pgbench.ts';
 import type { StatementRow } from './pgwatch.ts';
@@ -27,27 +31,45 @@ export interface SubmitScenario {
   http: { result: LoadResult; phase: WritePhase };
 }
 
+/** City run: the writes measured at one growth step (shorter phases than the final suite). */
+export interface GrowthWrites { seconds: number; pgbench: PgbenchResult; http: LoadResult; life: LifecycleResult }
+
+/** City run: one point on the way from an empty database to the full load. */
+export interface GrowthRow {
+  dossiers: number;
+  reads: ReadSet;
+  writes?: GrowthWrites;
+  load?: CopyLoadResult;
+  sizes: { db: string; dossier: string; action: string };
+}
+
 export interface Report {
-  mode: 'quick' | 'full';
+  mode: 'quick' | 'full' | 'city';
   started: Date;
   finished: Date;
   command: string;
   code: string;
   machine: { cpu: string; memGiB: number; os: string; node: string };
-  db: { version: string; embedded: boolean };
+  db: { version: string; embedded: boolean; settings?: Record<string, string> };
   cfg: {
     dossiers: number; citizens: number; apiCitizens: number; connections: number; duration: number; rate: number; workers: number;
     readRate: number; inboxRate: number; readSeconds: number; satSeconds: number; satConnections: number; catpShare: number;
+    growthSeconds?: number;
   };
   serverStartup: number;
   seeded: number;
   empty: ReadSet;
   loaded: ReadSet;
-  bulk: BulkResult;
+  bulk?: BulkResult;
+  city?: { population: CitizensResult; loads: CopyLoadResult[]; growth: GrowthRow[] };
   scenarios: SubmitScenario[];
   open: { result: LoadResult; phase: WritePhase };
   lifecycle: { result: LifecycleResult; phase: WritePhase };
+  /** City run: interconnected applications under load, and the peers' five-step process. */
+  interconnect?: { result: InterconnectResult; opts: InterconnectOptions; phase: WritePhase };
+  peers?: PeerResult[];
   serverErrors: number;
+  serverErrorSample?: string;
   quietWaits: number[];
   /** The server process's peak resident memory over the whole run (VmHWM), MB; null where /proc is missing. */
   serverPeakRssMb?: number | null;
@@ -159,12 +181,17 @@ export function renderSection(r: Report): string {
   const L: string[] = [];
   L.push(`## Results — ${r.mode} run, ${local} (UTC+7)`, '');
   L.push(`- **Command:** \`${r.command}\` (${minutes} min, all figures measured in this run); code measured: ${r.code}.`);
-  L.push(`- **Machine:** ${r.machine.cpu}, ${r.machine.memGiB} GiB RAM, ${r.machine.os}; Node ${r.machine.node}; PostgreSQL ${r.db.version} ${r.db.embedded ? '(embedded, fresh cluster in a temp dir: shared_buffers 512MB, work_mem 16MB, otherwise defaults — fsync and synchronous_commit on)' : '(DATABASE_URL, fresh database)'}.`);
+  const changed = Object.entries(r.db.settings ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
+  L.push(`- **Machine:** ${r.machine.cpu}, ${r.machine.memGiB} GiB RAM, ${r.machine.os}; Node ${r.machine.node}; PostgreSQL ${r.db.version} ${r.db.embedded ? `(embedded, fresh cluster in a temp dir: shared_buffers 512MB, work_mem 16MB${changed ? `, ${changed}` : ''}, otherwise defaults — fsync and synchronous_commit on)` : '(DATABASE_URL, fresh database)'}.`);
   L.push(`- **Set-up:** the server is one Node process started as \`node --import tsx src/main.ts\` (JOBS=false, pool of 20 connections); the load generator is the benchmark process; both and PostgreSQL share the same ${r.machine.cpu.split(' ')[0]} cores. CPU columns are % of one core (${Number(r.machine.cpu.split(' ')[0]) * 100} % = all cores busy): the server process (in brackets its main thread, i.e. the JavaScript event loop, which cannot exceed 100 %, and "+N waiting" = % of the time that thread was ready to run but had no free core, from /proc/…/schedstat), PostgreSQL, the load generator (this process and pgbench), other processes on the machine (named when ≥ 10 %), idle.`);
   const busy = [...r.scenarios.flatMap((x) => [x.http.phase.cpu, x.pgbench.phase.cpu]), r.open.phase.cpu, r.lifecycle.phase.cpu,
     ...[r.empty, r.loaded].flatMap((set) => [set.tracking.cpu, ...set.inbox.map((x) => x.cpu)])].map((c) => c.other);
   L.push(`- **Other load on the machine:** before each measurement the run waited until other processes used < 15 % of a core (${r.quietWaits.length ? `waited ${r.quietWaits.length}× for ${num(r.quietWaits.reduce((a, b) => a + b, 0))} s in all` : 'it never had to wait'}, within a budget of a few minutes); during the measurements other processes used ${num(Math.min(...busy))}–${num(Math.max(...busy))} % of a core (column "other").`);
-  L.push(`- **Data:** ${num(r.bulk.dossiers)} bulk dossiers with ${num(r.bulk.actions)} actions over ${num(r.cfg.citizens)} citizens (plus ${r.seeded} created through the API before the load and the ones the write phases add); ${num(r.cfg.apiCitizens)} citizens with a session and one uploaded PDF submit through the API, a random one per request. A submission is a judicial-record certificate (3.000333) at Công an thành phố — one agency, so one dossier_code_counter row per day — or a birth registration (1.001193) at a random one of the 126 ward People's Committees; "spread" sends ${(r.cfg.catpShare * 100).toFixed(1)} % to the police, "one agency" sends all of them there.`);
+  const c = r.city;
+  const bulkLine = c
+    ? `${num(c.loads.reduce((a, l) => a + l.dossiers, 0))} dossiers with ${num(c.loads.reduce((a, l) => a + l.actions, 0))} actions loaded with COPY in ${c.loads.length} steps, over ${num(c.population.accounts)} citizens with an account — residents aged 14+ of a synthetic Hà Nội population of ${num(c.population.people)} people in ${num(c.population.households)} households, in the population registry`
+    : `${num(r.bulk!.dossiers)} bulk dossiers with ${num(r.bulk!.actions)} actions over ${num(r.cfg.citizens)} citizens`;
+  L.push(`- **Data:** ${bulkLine} (plus ${r.seeded} created through the API before the load and the ones the write phases add); ${num(r.cfg.apiCitizens)} citizens with a session and one uploaded PDF submit through the API, a random one per request. A submission is a judicial-record certificate (3.000333) at Công an thành phố — one agency, so one dossier_code_counter row per day — or a birth registration (1.001193) at a random one of the 126 ward People's Committees; "spread" sends ${(r.cfg.catpShare * 100).toFixed(1)} % to the police, "one agency" sends all of them there.`);
   L.push('');
   L.push('### Targets', '');
   L.push(mdTable(['#', 'figure', 'measured', 'baseline', 'target', 'met'], t.map((x) => [x.id, x.figure, x.measured, x.baseline, x.target, yes(x.met)])));
@@ -213,10 +240,13 @@ export function renderSection(r: Report): string {
   L.push(statementsTable(r.lifecycle.phase, r.lifecycle.result.requests, 'request'), '');
   L.push('<details><summary>EXPLAIN (ANALYZE, BUFFERS) on the loaded database</summary>', '');
   L.push('```', r.loaded.tracking.explain, '', ...r.loaded.inbox.map((x) => `-- ${x.username}\n${x.explain}\n`), '```', '</details>', '');
-  L.push('### Bulk load', '');
-  L.push(`${num(r.bulk.dossiers)} dossiers and ${num(r.bulk.actions)} actions in ${num(r.bulk.seconds)} s (plan ${num(r.bulk.planSeconds)} s, INSERT … SELECT ${num(r.bulk.insertSeconds)} s on 2 connections, secondary indexes ${num(r.bulk.indexSeconds)} s, VACUUM ANALYZE + CHECKPOINT ${num(r.bulk.vacuumSeconds)} s). Sizes: ${r.bulk.sizes.map((s) => `${s.table} ${s.size}`).join(', ')}. By status: ${Object.entries(r.bulk.byStatus).map(([s, n]) => `${s}: ${num(n)}`).join(', ')}.`);
+  if (c) L.push(renderCity(r, c), '');
+  if (r.interconnect) L.push('### Interconnected dossiers', '', interconnectMarkdown(r.interconnect.result, r.interconnect.opts), '', `CPU during the phase: ${cpuCell(r.interconnect.phase.cpu)} (${CPU_HEAD}; the jobs server is under "other").`, '');
+  if (r.peers) L.push(renderPeers(r, r.peers), '');
+  if (r.bulk) L.push('### Bulk load', '');
+  if (r.bulk) L.push(`${num(r.bulk.dossiers)} dossiers and ${num(r.bulk.actions)} actions in ${num(r.bulk.seconds)} s (plan ${num(r.bulk.planSeconds)} s, INSERT … SELECT ${num(r.bulk.insertSeconds)} s on 2 connections, secondary indexes ${num(r.bulk.indexSeconds)} s, VACUUM ANALYZE + CHECKPOINT ${num(r.bulk.vacuumSeconds)} s). Sizes: ${r.bulk.sizes.map((s) => `${s.table} ${s.size}`).join(', ')}. By status: ${Object.entries(r.bulk.byStatus).map(([s, n]) => `${s}: ${num(n)}`).join(', ')}.`);
   if (r.serverPeakRssMb) L.push('', `**Memory.** Peak resident memory of the server process over the whole run (VmHWM): ${num(r.serverPeakRssMb)} MB.`);
-  if (r.serverErrors) L.push('', `The server logged ${r.serverErrors} errors (level ≥ 50) during the run.`);
+  if (r.serverErrors) L.push('', `The server logged ${r.serverErrors} errors (level ≥ 50) during the run${r.serverErrorSample ? `; the first: \`${r.serverErrorSample.replace(/`/g, "'")}\`` : ''}.`);
   return L.join('\n');
 }
 
@@ -261,4 +291,49 @@ export function writeReport(file: string, r: Report) {
   if (i >= 0 && j > i) text = text.slice(0, i) + section + text.slice(j + end.length);
   else text = `${text.trimEnd()}\n\n${section}\n`;
   fs.writeFileSync(file, text);
+}
+
+const mb = (bytes: string | number) => `${num(Number(bytes) / 2 ** 30, 1)} GB`;
+
+/** City run: the load, and every figure at each growth step from the empty database to the full load. */
+function renderCity(r: Report, c: NonNullable<Report['city']>): string {
+  const L: string[] = [];
+  L.push('### From an empty database to the full load', '');
+  L.push(`At each step the run loads more dossiers with COPY (each spread over the same two years, so backlogs grow with the data), then measures the reads as above (tracking at ${num(r.cfg.readRate)}/s and inboxes at ${num(r.cfg.inboxRate)}/s offered, saturation with ${r.cfg.satConnections} connections) and the writes: pgbench's submission script and HTTP submissions (spread, ${r.cfg.connections} connections) and full lifecycles (${r.cfg.workers} workers), ${num(r.cfg.growthSeconds ?? 0)} s each at the intermediate steps and ${num(r.cfg.duration)} s (the suite above) at the last.`, '');
+  const inboxHead = c.growth[0]?.reads.inbox.map((x) => `inbox ${x.username}: waiting, p99 (raw SQL p99)`) ?? [];
+  L.push(mdTable(['dossiers', 'actions', 'database size (dossier / action)', 'tracking p50 / p99 (raw SQL p99)', 'tracking saturation', ...inboxHead, 'pgbench tps', 'HTTP submissions/s, p99', 'lifecycles/s', 'load of this step'],
+    c.growth.map((g) => {
+      const actions = g.load ? c.loads.slice(0, c.loads.indexOf(g.load) + 1).reduce((a, l) => a + l.actions, 0) : 0;
+      const w = g.writes;
+      return [num(g.dossiers), g.load ? `${num(actions)} loaded` : '–', `${mb(g.sizes.db)} (${mb(g.sizes.dossier)} / ${mb(g.sizes.action)})`,
+        `${ms(g.reads.tracking.fixed.latency.p50)} / ${ms(g.reads.tracking.fixed.latency.p99)} ms (${ms(g.reads.tracking.raw.p99)})`,
+        `${num(g.reads.tracking.saturation.rate)}/s`,
+        ...g.reads.inbox.map((x) => `${num(x.total)}: ${ms(x.fixed.latency.p99)} ms (${ms(x.raw.p99)})`),
+        w ? num(w.pgbench.tps) : '–', w ? `${num(w.http.rate)}/s, ${ms(w.http.latency.p99)} ms${Object.keys(w.http.errors).length ? ` (errors ${errs(w.http.errors)})` : ''}` : '–',
+        w ? `${num(w.life.dossiers / w.life.seconds, 1)}${w.life.failed ? ` (${w.life.failed} failed)` : ''}` : '–',
+        g.load ? `${num(g.load.dossiers)} in ${num(g.load.seconds)} s` : '–'];
+    })));
+  L.push('');
+  L.push('### Loading with COPY', '');
+  const p = c.population;
+  L.push(`Citizens: ${num(p.people)} people in ${num(p.households)} households generated by the population module and loaded into the registry in ${num(p.registrySeconds)} s; ${num(p.accounts)} accounts (app_user, level-2 e-ID) streamed with COPY in ${num(p.accountsSeconds)} s.`, '');
+  L.push(mdTable(['step', 'dossiers', 'actions', 'wall time', 'generating rows + hash chain (this process)', 'COPY (2 connections, overlapping the generation)', 'secondary indexes rebuilt', 'VACUUM ANALYZE + CHECKPOINT', 'dossiers/s over the whole step'],
+    c.loads.map((l, i) => [i + 1, num(l.dossiers), num(l.actions), `${num(l.seconds)} s`, `${num(l.generateSeconds)} s`, `${num(l.copySeconds)} s`, `${num(l.indexSeconds)} s`, `${num(l.vacuumSeconds)} s`, num(l.dossiers / l.seconds)])));
+  const by: Record<number, number> = {};
+  for (const l of c.loads) for (const [s, n] of Object.entries(l.byStatus)) by[Number(s)] = (by[Number(s)] ?? 0) + n;
+  L.push('', `By status: ${Object.entries(by).map(([s, n]) => `${s}: ${num(n)}`).join(', ')}.`);
+  return L.join('\n');
+}
+
+/** The peers beside Motcua's own lifecycle figure of the same run. */
+function renderPeers(r: Report, peers: PeerResult[]): string {
+  const l = r.lifecycle.result;
+  const steps = l.dossiers > 0 ? l.requests / l.dossiers - 1 : NaN;
+  const L: string[] = ['### Peers: the same dossier process on other durable engines', ''];
+  L.push(`Each peer runs in its own process against its own fresh database on the same PostgreSQL (same settings, fsync and synchronous_commit on), ${r.cfg.workers} concurrent dossiers in a closed loop for ${r.cfg.duration} s: a submission, then five steps (receive → forward → forward → sign → return), each one transaction that locks the dossier row, checks its version, updates it and appends an action row. Motcua's line is the lifecycle phase above, through HTTP with sessions, authorisation, idempotency keys, deadlines and the hash-chained action log — its process has ${Number.isFinite(steps) ? steps.toFixed(0) : '6'} steps after the submission (receive, forward ×3, sign, return).`, '');
+  const rows: (string | number)[][] = [[`**Motcua** (HTTP API, this repository)`, '—', `${num(l.dossiers / l.seconds, 1)}`, num(l.dossiers), `${num(l.requests / l.seconds)} requests/s`, '(per action above)', '—', 'every action committed (synchronous_commit on) before its answer; Idempotency-Key on every POST', l.failed ? `${l.failed} failed` : 'none failed']];
+  for (const p of peers) rows.push([p.name, p.version, num(p.perSecond, 1), num(p.dossiers), `${num(p.perSecond * 6)} transactions/s`, `${ms(p.stepLatency.p50)} / ${ms(p.stepLatency.p90)} / ${ms(p.stepLatency.p99)} ms`,
+    `${num(p.cpuMsPerDossier, 1)}${p.pgCpuMsPerDossier !== undefined ? ` / ${num(p.pgCpuMsPerDossier, 1)}` : ''}`, p.durability, `${p.failed ? `${p.failed} failed; ` : ''}${p.notes}${p.firstError ? `; first error: ${p.firstError.slice(0, 160)}` : ''}`]);
+  L.push(mdTable(['engine', 'version', 'dossiers/s', 'dossiers', 'rate', 'step p50 / p90 / p99', 'CPU ms per dossier: engine process / PostgreSQL', 'durability', 'notes'], rows));
+  return L.join('\n');
 }

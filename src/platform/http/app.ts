@@ -134,7 +134,8 @@ export async function buildHttp(opts: HttpOptions): Promise<FastifyInstance> {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {
     const r = await opts.isReady().catch((e) => ({ ok: false, detail: { error: String(e?.message ?? e) } }));
-    reply.status(r.ok ? 200 : 503).send({ status: r.ok ? 'ready' : 'not_ready', ...r.detail });
+    // An async handler returns the reply it sent: otherwise Fastify may try to send again ("headers already sent").
+    return reply.status(r.ok ? 200 : 503).send({ status: r.ok ? 'ready' : 'not_ready', ...r.detail });
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
