@@ -25,9 +25,9 @@ const AS_OF = 2026;
 export interface CitizensResult { accounts: number; people: number; households: number; registrySeconds: number; accountsSeconds: number }
 
 /** Households until `accounts` people aged 14+ are in them (the same households on every call). */
-function* households(communes: Awaited<ReturnType<typeof provinceCommunes>>, accounts: number, firstHouseholdNumber: number): Generator<GeneratedHousehold> {
+function* households(communes: Awaited<ReturnType<typeof provinceCommunes>>, accounts: number, firstHouseholdNumber: number, excludeIds: string[]): Generator<GeneratedHousehold> {
   let adults = 0;
-  for (const h of generatePopulation({ households: Number.MAX_SAFE_INTEGER, seed: SEED, provinceCode: '01', provinceFullName: communes.provinceFullName, communes: communes.communes, asOfYear: AS_OF, excludeIds: demoIdNumbers(), firstHouseholdNumber })) {
+  for (const h of generatePopulation({ households: Number.MAX_SAFE_INTEGER, seed: SEED, provinceCode: '01', provinceFullName: communes.provinceFullName, communes: communes.communes, asOfYear: AS_OF, excludeIds, firstHouseholdNumber })) {
     yield h;
     for (const m of h.members) if (AS_OF - Number(m.dateOfBirth.slice(0, 4)) >= 14) adults++;
     if (adults >= accounts) return;
@@ -38,10 +38,11 @@ export async function loadCitizensCopy(url: string, admin: pg.Client, accounts: 
   const { db, pool } = createDb(url, 3);
   try {
     const communes = await provinceCommunes(db, '01');
-    // After the demo households npm start seeded.
+    // After the demo households npm start seeded (its synthetic ones too: their ID numbers are not generated again).
+    const excludeIds = [...demoIdNumbers(), ...(await admin.query(`select id_number from population_person`)).rows.map((r) => r.id_number as string)];
     const first = Number((await admin.query(`select coalesce(max(right(id, 10)::bigint), 0) + 1 as n from population_household where id like '01%'`)).rows[0].n);
     const t0 = Date.now();
-    const { result: stats } = await withoutSecondaryIndexes(db, () => loadPopulation(db, households(communes, accounts, first), {
+    const { result: stats } = await withoutSecondaryIndexes(db, () => loadPopulation(db, households(communes, accounts, first, excludeIds), {
       batchSize: 8000, concurrency: 2,
       onProgress: (s) => { if (s.batches % 40 === 0) log(`  population: ${s.people.toLocaleString('en-US')} people`); },
     }));
@@ -52,7 +53,7 @@ export async function loadCitizensCopy(url: string, admin: pg.Client, accounts: 
     let n = 0;
     const rows = function* () {
       let chunk: string[] = [];
-      for (const h of households(communes, accounts, first)) {
+      for (const h of households(communes, accounts, first, excludeIds)) {
         for (const m of h.members) {
           if (AS_OF - Number(m.dateOfBirth.slice(0, 4)) < 14 || n >= accounts) continue;
           n++;

@@ -264,6 +264,9 @@ npm install                       # pgbench must be on the PATH too (postgresql-
 npm run bench -- --quick          # ~3 min: 20,000 bulk dossiers, 8 s write phases
 npm run bench                     # ~8–12 min on 2 cores: 1,000,000 bulk dossiers, 30 s write phases
 npm run bench -- --dossiers 200000 --duration 20 --connections 64
+npm run bench -- --city           # Hanoi scale: 1 M citizens, 10 M dossiers by COPY in growth steps, interconnected
+                                  # applications and the DBOS / bpmn-engine peers (~1.5 h, ~60 GB of disk)
+npm run bench:peers               # the peers alone (DBOS SDK, bpmn-engine, plain SQL) on a fresh embedded PostgreSQL
 npm run bench -- --help           # every option (rates, client counts, --server-dir to measure another checkout)
 DATABASE_URL=postgres://user:pass@host:5432/postgres npm run bench   # a fresh database there, dropped afterwards
 \`\`\`
@@ -285,7 +288,7 @@ export function writeReport(file: string, r: Report) {
   const begin = `<!-- BEGIN results:${r.mode} -->`;
   const end = `<!-- END results:${r.mode} -->`;
   const section = `${begin}\n${renderSection(r)}\n${end}`;
-  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `${HEADER}\n<!-- BEGIN results:full -->\n_No full run yet._\n<!-- END results:full -->\n\n<!-- BEGIN results:quick -->\n_No quick run yet._\n<!-- END results:quick -->\n`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `${HEADER}\n<!-- BEGIN results:full -->\n_No full run yet._\n<!-- END results:full -->\n\n<!-- BEGIN results:quick -->\n_No quick run yet._\n<!-- END results:quick -->\n\n<!-- BEGIN results:city -->\n_No city run yet._\n<!-- END results:city -->\n`;
   const i = text.indexOf(begin);
   const j = text.indexOf(end);
   if (i >= 0 && j > i) text = text.slice(0, i) + section + text.slice(j + end.length);
