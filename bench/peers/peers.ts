@@ -50,6 +50,7 @@ function parseResult(stdout: string): PeerResult | undefined {
 /**
  * Each peer in turn: fresh database, `workers` concurrent dossiers in a closed loop for `seconds`,
  * a check that every finished dossier has exactly its six action rows, then the database dropped.
+ * A peer that fails is returned as a row with `perSecond: NaN` and the reason in `notes`.
  */
 export async function runPeers(opts: {
   adminUrl: string;
@@ -88,6 +89,10 @@ export async function runPeers(opts: {
       else res.notes += `; checked: ${done?.dossiers ?? 0} returned dossiers with exactly 6 action rows each`;
       opts.log(`peer ${peer}: ${res.dossiers} dossiers in ${res.seconds.toFixed(1)} s = ${res.perSecond.toFixed(1)}/s, ${res.failed} failed`);
       results.push(res);
+    } catch (e) {
+      // One peer failing does not cost the others their run: it is reported as a row with no rate.
+      opts.log(`peer ${peer}: FAILED: ${(e as Error).message}`);
+      results.push({ name: peer, version: '?', dossiers: 0, failed: 0, seconds: 0, perSecond: NaN, stepLatency: { n: 0, p50: NaN, p90: NaN, p99: NaN }, cpuMsPerDossier: NaN, durability: '–', notes: `run failed: ${(e as Error).message}`, firstError: (e as Error).stack });
     } finally {
       await db.drop().catch((e) => opts.log(`peer ${peer}: could not drop ${db.name}: ${(e as Error).message}`));
     }
