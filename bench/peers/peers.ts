@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { CpuMeter, fmtCpu, waitQuiet } from '../lib/cpu.ts';
+import pg from 'pg';
 import { RESULT_PREFIX, auditDossiers, freshDatabase, type PeerResult } from './process.ts';
 
 export type { PeerResult } from './process.ts';
@@ -42,6 +43,24 @@ export function runChild(peer: PeerName, args: string[], log: (s: string) => voi
   });
 }
 
+/** Committed transactions and statements run in the peer's database so far (pg_stat_database; statements need pg_stat_statements). */
+async function dbCounters(url: string, db: string): Promise<{ commits: number; statements: number }> {
+  const c = new pg.Client({ connectionString: url });
+  c.on('error', () => {});
+  await c.connect();
+  try {
+    // In the peer's own (throw-away) database: works where the library is preloaded, as in the bench cluster.
+    await c.query('create extension if not exists pg_stat_statements').catch(() => {});
+    const x = await c.query<{ n: string }>(`select xact_commit::text as n from pg_stat_database where datname = $1`, [db]);
+    const st = await c
+      .query<{ n: string }>(`select coalesce(sum(calls), 0)::text as n from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = $1`, [db])
+      .then((r) => Number(r.rows[0].n), () => NaN);
+    return { commits: Number(x.rows[0]?.n ?? NaN), statements: st };
+  } finally {
+    await c.end();
+  }
+}
+
 function parseResult(stdout: string): PeerResult | undefined {
   const line = stdout.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
   return line ? (JSON.parse(line.slice(RESULT_PREFIX.length)) as PeerResult) : undefined;
@@ -74,6 +93,7 @@ export async function runPeers(opts: {
         if (q.waited > 3) opts.log(`peer ${peer}: waited ${q.waited.toFixed(0)} s; others now ${q.other.toFixed(0)} %`);
       }
       opts.log(`peer ${peer}: database ${db.name}, ${opts.workers} workers × ${opts.seconds} s`);
+      const n0 = await dbCounters(db.url, db.name);
       const c0 = cpu.snapshot();
       const r = await runChild(peer, ['--url', db.url, '--workers', String(opts.workers), '--seconds', String(opts.seconds)], opts.log, (opts.seconds + 180) * 1000, (c) => (childPid = c.pid));
       const res = parseResult(r.stdout);
@@ -81,6 +101,10 @@ export async function runPeers(opts: {
       // The child has exited: its CPU is in this process's reaped-children time (the "load generator" share).
       const split = CpuMeter.split(c0, cpu.snapshot());
       if (opts.postmasterPid) res.pgCpuMsPerDossier = (split.postgres / 100) * split.seconds * 1000 / Math.max(1, res.dossiers);
+      // Stats reach pg_stat_database when backends report (at exit at the latest: the child's connections are closed).
+      const n1 = await dbCounters(db.url, db.name);
+      res.commitsPerDossier = (n1.commits - n0.commits) / Math.max(1, res.dossiers);
+      res.statementsPerDossier = (n1.statements - n0.statements) / Math.max(1, res.dossiers);
       res.cpu = fmtCpu(split).replace(/^server .*?\), /, '').replace('load generator', 'peer process');
       const audit = await auditDossiers(db.url);
       const done = audit.find((a) => a.step === 5);

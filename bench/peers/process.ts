@@ -62,6 +62,9 @@ export interface PeerResult {
   cpuMsPerDossier: number;
   /** PostgreSQL's CPU per finished dossier over the peer's whole run (set by runPeers when it can see the postmaster). */
   pgCpuMsPerDossier?: number;
+  /** Transactions committed and SQL statements run in the peer's database per finished dossier (set by runPeers; statements need pg_stat_statements). */
+  commitsPerDossier?: number;
+  statementsPerDossier?: number;
   /** Where the machine's CPU went during the peer's run (PostgreSQL, the peer, other processes, idle). */
   cpu?: string;
   durability: string;

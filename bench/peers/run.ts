@@ -32,8 +32,8 @@ async function main() {
   log(`load average after: ${load()}`);
   console.log(
     `\n${table(
-      ['peer', 'version', 'dossiers', 'seconds', 'dossiers/s', 'failed', 'step p50 / p90 / p99 ms', 'CPU ms/dossier: peer / PostgreSQL'],
-      results.map((r) => [r.name, r.version, r.dossiers, r.seconds.toFixed(1), r.perSecond.toFixed(1), r.failed, `${ms(r.stepLatency.p50)} / ${ms(r.stepLatency.p90)} / ${ms(r.stepLatency.p99)}`, `${r.cpuMsPerDossier.toFixed(1)} / ${r.pgCpuMsPerDossier?.toFixed(1) ?? '–'}`]),
+      ['peer', 'version', 'dossiers', 'seconds', 'dossiers/s', 'failed', 'step p50 / p90 / p99 ms', 'CPU ms/dossier: peer / PostgreSQL', 'commits / statements per dossier'],
+      results.map((r) => [r.name, r.version, r.dossiers, r.seconds.toFixed(1), r.perSecond.toFixed(1), r.failed, `${ms(r.stepLatency.p50)} / ${ms(r.stepLatency.p90)} / ${ms(r.stepLatency.p99)}`, `${r.cpuMsPerDossier.toFixed(1)} / ${r.pgCpuMsPerDossier?.toFixed(1) ?? '–'}`, `${r.commitsPerDossier?.toFixed(1) ?? '–'} / ${Number.isFinite(r.statementsPerDossier) ? r.statementsPerDossier!.toFixed(1) : '–'}`]),
     )}\n`,
   );
   for (const r of results) {
