@@ -14,7 +14,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { Engine } from 'bpmn-engine';
-import { RESULT_PREFIX, STEPS, StepClock, applyStep, argValue, closedLoop, createSchema, inTx, insertDossier, newDossierId, packageVersion, type PeerResult } from './process.ts';
+import { emitResult, runMain, STEPS, StepClock, applyStep, argValue, closedLoop, createSchema, inTx, insertDossier, newDossierId, packageVersion } from './process.ts';
 
 const url = argValue('url');
 const workers = Number(argValue('workers', '32'));
@@ -160,26 +160,12 @@ async function main() {
   const r = await closedLoop(workers, seconds, (w) => oneDossier(pool, `citizen-${w}-${++n}`, clock));
   const size = await pool.query<{ avg: string }>(`select coalesce(avg(pg_column_size(state)), 0)::int::text as avg from peer_engine_state`);
   await pool.end();
-  const result: PeerResult = {
+  emitResult({
     name: recoverEachStep ? 'bpmn-engine (recover per step)' : 'bpmn-engine',
     version: packageVersion('bpmn-engine'),
-    dossiers: r.dossiers,
-    failed: r.failed,
-    seconds: r.seconds,
-    perSecond: r.perSecond,
-    cpuMsPerDossier: r.cpuMsPerDossier,
-    stepLatency: clock.summary(),
     durability: "each task's engine state, dossier update and action row commit in one transaction (synchronous_commit=on) before the next task can be signalled",
     notes: `BPMN start → 5 userTasks → end, ${recoverEachStep ? 'each step reads the stored state and recovers/resumes an engine from it before signalling (no engine kept in memory)' : 'one engine execution per dossier kept in memory between steps (the optimistic case: no recover() per step)'}; state stored as jsonb, ${size.rows[0].avg} bytes on average; pool ${POOL}; bpmn-elements ${packageVersion('bpmn-elements')}`,
-    firstError: r.firstError,
-  };
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+  }, r, clock);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -9,7 +9,7 @@
  */
 import { DBOS } from '@dbos-inc/dbos-sdk';
 import { pgDataSource } from './dbos-datasource.ts';
-import { RESULT_PREFIX, STEPS, StepClock, applyStep, argValue, closedLoop, createSchema, insertDossier, newDossierId, packageVersion, type PeerResult } from './process.ts';
+import { emitResult, runMain, STEPS, StepClock, applyStep, argValue, closedLoop, createSchema, insertDossier, newDossierId, packageVersion } from './process.ts';
 
 const url = argValue('url');
 const workers = Number(argValue('workers', '32'));
@@ -68,27 +68,13 @@ async function main() {
     await DBOS.withNextWorkflowID(id, () => dossierWorkflow(id, `citizen-${w}-${++n}`));
   });
   await DBOS.shutdown();
-  const result: PeerResult = {
+  emitResult({
     name: 'DBOS SDK',
     version,
-    dossiers: r.dossiers,
-    failed: r.failed,
-    seconds: r.seconds,
-    perSecond: r.perSecond,
-    cpuMsPerDossier: r.cpuMsPerDossier,
-    stepLatency: clock.summary(),
     durability:
       "each step's writes commit with its completion record in one app-database transaction (synchronous_commit=on), then DBOS checkpoints the step in its system database, before the next step",
     notes: `one DBOS workflow per dossier (submission + 5 transaction steps); node-pg data source (bench/peers/dbos-datasource.ts); app pool ${POOL}, system pool ${POOL}, same database`,
-    firstError: r.firstError,
-  };
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+  }, r, clock);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -6,7 +6,7 @@
  *   node --import tsx bench/peers/plain.ts --url URL --workers 32 --seconds 30
  */
 import pg from 'pg';
-import { RESULT_PREFIX, STEPS, StepClock, applyStep, argValue, closedLoop, createSchema, inTx, insertDossier, newDossierId, packageVersion, type PeerResult } from './process.ts';
+import { emitResult, runMain, STEPS, StepClock, applyStep, argValue, closedLoop, createSchema, inTx, insertDossier, newDossierId, packageVersion } from './process.ts';
 
 const url = argValue('url');
 const workers = Number(argValue('workers', '32'));
@@ -26,26 +26,12 @@ async function main() {
     for (let i = 0; i < STEPS.length; i++) v = await clock.time(() => inTx(pool, (c) => applyStep(c, id, i, v)));
   });
   await pool.end();
-  const result: PeerResult = {
+  emitResult({
     name: 'SQL only (no engine)',
     version: `pg ${packageVersion('pg')}`,
-    dossiers: r.dossiers,
-    failed: r.failed,
-    seconds: r.seconds,
-    perSecond: r.perSecond,
-    cpuMsPerDossier: r.cpuMsPerDossier,
-    stepLatency: clock.summary(),
     durability: "each step's transaction committed (synchronous_commit=on) before the next; no engine state",
     notes: `reference: the peers' tables and statements without an engine; pool ${POOL}`,
-    firstError: r.firstError,
-  };
-  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+  }, r, clock);
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -188,6 +188,26 @@ export async function closedLoop(workers: number, seconds: number, runOne: (work
   return { dossiers, failed, seconds: secs, perSecond: dossiers / secs, cpuMsPerDossier: (cpu.user + cpu.system) / 1000 / Math.max(1, dossiers), firstError };
 }
 
+/** What a peer child reports: its closed-loop figures with its name, durability and notes, as the last stdout line. */
+export function emitResult(who: { name: string; version: string; durability: string; notes: string }, r: Awaited<ReturnType<typeof closedLoop>>, clock: StepClock): void {
+  const result: PeerResult = {
+    ...who, dossiers: r.dossiers, failed: r.failed, seconds: r.seconds, perSecond: r.perSecond, cpuMsPerDossier: r.cpuMsPerDossier,
+    stepLatency: clock.summary(), firstError: r.firstError,
+  };
+  process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
+}
+
+/** A peer child's entry point: exit 0 when main() resolves, 1 with the error otherwise. */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
+
 /** Checks every dossier: done ones have exactly 6 actions (submit + 5 steps) in order; returns counts. */
 export async function auditDossiers(url: string) {
   const c = new pg.Client({ connectionString: url });
