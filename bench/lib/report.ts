@@ -265,7 +265,7 @@ npm run bench -- --quick          # ~3 min: 20,000 bulk dossiers, 8 s write phas
 npm run bench                     # ~8–12 min on 2 cores: 1,000,000 bulk dossiers, 30 s write phases
 npm run bench -- --dossiers 200000 --duration 20 --connections 64
 npm run bench -- --city           # Hanoi scale: 1 M citizens, 10 M dossiers by COPY in growth steps, interconnected
-                                  # applications and the DBOS / bpmn-engine peers (~1.5 h, ~60 GB of disk)
+                                  # applications and the DBOS / bpmn-engine peers (~1 h 45 min, ~60 GB of disk)
 npm run bench:peers               # the peers alone (DBOS SDK, bpmn-engine, plain SQL) on a fresh embedded PostgreSQL
 npm run bench -- --help           # every option (rates, client counts, --server-dir to measure another checkout)
 DATABASE_URL=postgres://user:pass@host:5432/postgres npm run bench   # a fresh database there, dropped afterwards
