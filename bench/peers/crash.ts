@@ -12,7 +12,8 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { cleanupAll, makeTempDir, startDatabase } from '../lib/env.ts';
+import { makeTempDir, startDatabase } from '../lib/env.ts';
+import { runStandalone } from './standalone.ts';
 import { log } from '../lib/util.ts';
 import { auditDossiers, freshDatabase } from './process.ts';
 import { runChild, type PeerName } from './peers.ts';
@@ -80,10 +81,4 @@ async function main() {
   process.exitCode = all ? 0 : 1;
 }
 
-process.on('SIGINT', () => void cleanupAll().then(() => process.exit(130)));
-main()
-  .catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanupAll());
+runStandalone(main);

@@ -9,6 +9,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { DBOS } from '@dbos-inc/dbos-sdk';
+import { inTx } from './process.ts';
 import {
   type DataSourceTransactionHandler,
   DBOSStepAlreadyRecordedError,
@@ -37,17 +38,7 @@ class PgTransactionHandler implements DataSourceTransactionHandler {
   async initialize(): Promise<void> {
     this.pool = new pg.Pool(this.config);
     this.pool.on('error', () => {});
-    const c = await this.pool.connect();
-    try {
-      await c.query('begin');
-      await migrateDataSourcePG(async (sql) => (await c.query(sql)).rows, SCHEMA);
-      await c.query('commit');
-    } catch (e) {
-      await c.query('rollback').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    await inTx(this.pool, (c) => migrateDataSourcePG(async (sql) => (await c.query(sql)).rows, SCHEMA));
   }
 
   async destroy(): Promise<void> {
@@ -67,18 +58,10 @@ class PgTransactionHandler implements DataSourceTransactionHandler {
       await this.db.query(sql, [workflowID, startStep]);
       return;
     }
-    const c = await this.db.connect();
-    try {
-      await c.query('begin');
+    await inTx(this.db, async (c) => {
       await c.query(sql, [workflowID, startStep]);
       await beforeCommit();
-      await c.query('commit');
-    } catch (e) {
-      await c.query('rollback').catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
+    });
   }
 
   private async recorded(workflowID: string, stepID: number) {

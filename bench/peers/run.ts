@@ -8,7 +8,8 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { cleanupAll, makeTempDir, startDatabase } from '../lib/env.ts';
+import { makeTempDir, startDatabase } from '../lib/env.ts';
+import { runStandalone } from './standalone.ts';
 import { log, ms, table } from '../lib/util.ts';
 import { PEERS, runPeers, type PeerName } from './peers.ts';
 
@@ -41,10 +42,4 @@ async function main() {
   }
 }
 
-process.on('SIGINT', () => void cleanupAll().then(() => process.exit(130)));
-main()
-  .catch((e) => {
-    console.error(e);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanupAll());
+runStandalone(main);
