@@ -76,16 +76,17 @@ export async function prepareCopyLoader(db: pg.Client): Promise<CopyLoaderState>
   return { combos, byProc, bounds, counters, loaded: 0 };
 }
 
-function pickStatus(age: number, r: number): number {
-  const mix = STATUS_MIX.find((m) => age <= m.maxAge)!.weights;
-  const entries = Object.entries(mix);
+// Cumulative status shares per age band, computed once (the loader picks a status per dossier).
+const STATUS_CDF = STATUS_MIX.map((m) => {
+  const entries = Object.entries(m.weights);
   const total = entries.reduce((a, [, v]) => a + v, 0);
   let acc = 0;
-  for (const [s, v] of entries) {
-    acc += v / total;
-    if (r < acc) return Number(s);
-  }
-  return Number(entries.at(-1)![0]);
+  return { maxAge: m.maxAge, steps: entries.map(([st, v]) => ({ status: Number(st), upTo: (acc += v / total) })) };
+});
+
+function pickStatus(age: number, r: number): number {
+  const steps = STATUS_CDF.find((m) => age <= m.maxAge)!.steps;
+  return (steps.find((x) => r < x.upTo) ?? steps[steps.length - 1]).status;
 }
 
 const DAY_MS = 86_400_000;
