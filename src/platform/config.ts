@@ -33,6 +33,8 @@ export interface AppConfig {
   citizenPasswordLogin: boolean;
   /** Rate limits, trusted proxies, request timeout (issue 6; platform/http/security-config.ts). */
   security: SecurityConfig;
+  /** The inbox's counts stop here ("1,000+"): counting a backlog of 100,000 on every page costs ~1 s. */
+  inboxCountCap: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -58,5 +60,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eidBaseUrl: env.PUBLIC_URL ? publicUrl : undefined,
     citizenPasswordLogin: env.CITIZEN_PASSWORD_LOGIN !== 'false',
     security: loadSecurityConfig(env),
+    inboxCountCap: positiveInt(env.INBOX_COUNT_CAP, 1000, 'INBOX_COUNT_CAP'),
   };
+}
+
+function positiveInt(v: string | undefined, fallback: number, name: string): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1, got "${v}"`);
+  return n;
 }

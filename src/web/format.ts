@@ -25,3 +25,8 @@ export function fmtSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1048576).toFixed(1)} MB`;
 }
+
+/** A count grouped as the page's language writes it; a count that stopped at a cap reads "1.000+". */
+export function fmtCount(n: number, capped: boolean, lang: string): string {
+  return `${n.toLocaleString(lang.startsWith('en') ? 'en-US' : 'vi-VN')}${capped ? '+' : ''}`;
+}

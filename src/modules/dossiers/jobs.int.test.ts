@@ -31,6 +31,47 @@ describe(`background jobs (${inject('pgKind')})`, () => {
     expect(read.status).toBe(200);
   });
 
+  it('stops the inbox counts at the configured cap and says which ones stopped', async () => {
+    const desk = await as(t.srv.base, 'catp.tiepnhan');
+    for (let i = 0; i < 2; i++) {
+      const d = (await submit(t.citizen, t.proc)).body;
+      await step(desk, d.id, 'receive');
+      await age(d.id, new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000));
+    }
+    const exact = (await desk.get('/api/v1/inbox?limit=200')).body;
+    expect(exact.counts.capped).toEqual({ total: false, overdue: false, dueSoon: false });
+    expect(exact.total).toBe(exact.items.length);
+    expect(exact.counts.overdue).toBe(exact.items.filter((x: any) => x.overdue).length);
+    expect(exact.counts.overdue).toBeGreaterThanOrEqual(2);
+    const cfg = t.srv.ctx.config;
+    const cap0 = cfg.inboxCountCap;
+    try {
+      // A cap below both counts: each stops there and is marked as "at least".
+      cfg.inboxCountCap = exact.counts.overdue - 1;
+      const capped = (await desk.get('/api/v1/inbox?limit=5')).body;
+      expect(capped.counts).toMatchObject({ total: cfg.inboxCountCap, overdue: cfg.inboxCountCap, capped: { total: true, overdue: true } });
+      expect(capped.totalCapped).toBe(true);
+      // The list itself is not cut: paging on still reaches every waiting dossier.
+      const all: string[] = [];
+      for (let offset = 0; ; offset += 5) {
+        const page = (await desk.get(`/api/v1/inbox?limit=5&offset=${offset}`)).body;
+        all.push(...page.items.map((x: any) => x.code));
+        // hasMore, not the capped count, says whether to ask for another page.
+        expect(page.hasMore).toBe(offset + 5 < exact.total);
+        if (!page.hasMore) break;
+      }
+      expect(all).toEqual(exact.items.map((x: any) => x.code));
+      // A count exactly at the cap is exact.
+      cfg.inboxCountCap = exact.counts.overdue;
+      const at = (await desk.get('/api/v1/inbox?overdue=true')).body;
+      expect(at.counts.overdue).toBe(exact.counts.overdue);
+      expect(at.counts.capped.overdue).toBe(false);
+      expect(at.totalCapped).toBe(false);
+    } finally {
+      cfg.inboxCountCap = cap0;
+    }
+  });
+
   it('reminds officials of steps due soon, once per step', async () => {
     const desk = await as(t.srv.base, 'catp.tiepnhan');
     const officer = await as(t.srv.base, 'catp.canbo');

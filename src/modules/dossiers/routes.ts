@@ -170,7 +170,7 @@ export function dossierRoutes(app: FastifyInstance, ctx: AppContext) {
         offset: z.coerce.number().int().min(0).default(0),
       }),
     },
-  }, async (req) => inbox(ctx.db, requireStaff(req.principal), req.query));
+  }, async (req) => inbox(ctx.db, requireStaff(req.principal), req.query, ctx.config.inboxCountCap));
 
   r.get('/dossiers', {
     schema: {

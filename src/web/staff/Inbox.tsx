@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, newKey, post } from '../api';
-import { fmtDateTime } from '../format';
+import { fmtCount, fmtDateTime } from '../format';
 import { useSession } from '../session';
 import { ErrorBox, Loading, Page, StatusBadge } from '../components/ui';
 import { DueBadges } from './common';
@@ -23,7 +23,9 @@ export interface InboxItem {
   dueSoon: boolean;
   version: number;
 }
-interface InboxResponse { total: number; counts: { total: number; overdue: number; dueSoon: number }; items: InboxItem[] }
+interface Counts { total: number; overdue: number; dueSoon: number }
+/** Counts stop at the server's cap: a capped count means "at least this many". */
+interface InboxResponse { total: number; totalCapped: boolean; hasMore: boolean; counts: Counts & { capped: Record<keyof Counts, boolean> }; items: InboxItem[] }
 
 /** URL parameter names (Vietnamese, like the citizen pages) → what they hold. */
 const P = { procedure: 'thuTuc', status: 'trangThai', overdue: 'quaHan', dueSoon: 'sapDenHan', mine: 'cuaToi', q: 'q', sort: 'sapXep', dir: 'chieu' } as const;
@@ -48,7 +50,7 @@ const groupKey = (x: InboxItem) => (x.step && (x.status === 2 || x.status === 4)
 interface BulkResult { id: string; code: string; ok: boolean; message?: string }
 
 export default function Inbox() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const [data, setData] = useState<InboxResponse | null>(null);
@@ -158,6 +160,12 @@ export default function Inbox() {
   }, [data]);
 
   const counts = all?.counts ?? data?.counts;
+  const countOf = (k: keyof Counts) => {
+    if (!counts) return '…';
+    // A whole inbox that fitted in one page is its own exact count.
+    if (k === 'total' && all && !all.hasMore) return fmtCount(all.items.length, false, i18n.language);
+    return fmtCount(counts[k], counts.capped[k], i18n.language);
+  };
   const sortHead = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <button type="button" className="th-sort" onClick={() => toggleSort(key)} title={t('staff.inbox.sortBy', { col: label })}>
@@ -171,13 +179,13 @@ export default function Inbox() {
       <div className="staff-counts" role="group" aria-label={t('staff.inbox.countsLabel')}>
         <button type="button" className={`count-chip${!overdue && !dueSoon ? ' active' : ''}`} aria-pressed={!overdue && !dueSoon}
           onClick={() => { const n = new URLSearchParams(params); n.delete(P.overdue); n.delete(P.dueSoon); setParams(n, { replace: true }); }}>
-          <span>{t('staff.inbox.total')}</span> <b data-testid="count-total">{counts?.total ?? '…'}</b>
+          <span>{t('staff.inbox.total')}</span> <b data-testid="count-total">{countOf('total')}</b>
         </button>
         <button type="button" className={`count-chip count-bad${overdue ? ' active' : ''}`} aria-pressed={overdue} onClick={() => setParam(P.overdue, overdue ? null : '1')}>
-          <span>{t('staff.inbox.overdue')}</span> <b data-testid="count-overdue">{counts?.overdue ?? '…'}</b>
+          <span>{t('staff.inbox.overdue')}</span> <b data-testid="count-overdue">{countOf('overdue')}</b>
         </button>
         <button type="button" className={`count-chip count-warn${dueSoon ? ' active' : ''}`} aria-pressed={dueSoon} onClick={() => setParam(P.dueSoon, dueSoon ? null : '1')}>
-          <span>{t('staff.inbox.dueSoon')}</span> <b data-testid="count-duesoon">{counts?.dueSoon ?? '…'}</b>
+          <span>{t('staff.inbox.dueSoon')}</span> <b data-testid="count-duesoon">{countOf('dueSoon')}</b>
         </button>
       </div>
 
@@ -194,7 +202,7 @@ export default function Inbox() {
       {bulkResults && <BulkReport results={bulkResults} onClose={() => setBulkResults(null)} />}
       {!data ? <Loading /> : (
         <>
-          <p className="muted small" role="status">{t('staff.inbox.shown', { shown: data.items.length, total: data.total })}</p>
+          <p className="muted small" role="status">{t('staff.inbox.shown', { shown: data.items.length, total: fmtCount(Math.max(data.total, data.items.length), data.totalCapped && data.hasMore, i18n.language) })}</p>
           {items.length === 0 ? <p className="card">{filtered ? t('staff.inbox.empty') : t('staff.inbox.emptyAll')}</p> : (
             <div className="table-wrap card flush">
               <table className="stack inbox-table">
@@ -242,7 +250,7 @@ export default function Inbox() {
               </table>
             </div>
           )}
-          {data.items.length < data.total && (
+          {data.hasMore && (
             <p><button type="button" className="btn" onClick={loadMore} disabled={loadingMore}>{t('staff.inbox.more')}</button></p>
           )}
         </>
