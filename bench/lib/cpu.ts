@@ -199,3 +199,20 @@ export async function waitQuiet(cpu: CpuMeter, maxSeconds: number, thresholdPct:
   }
   return { waited: (Date.now() - t0) / 1000, other };
 }
+
+/**
+ * Waits until the server process is idle (< thresholdPct of a core over 2 s), at most maxSeconds.
+ * After an overload run the server still works through the requests its clients gave up on; a
+ * measurement started before that drain would share the server with it.
+ */
+export async function waitServerIdle(cpu: CpuMeter, maxSeconds: number, thresholdPct = 10): Promise<{ waited: number; server: number }> {
+  const t0 = Date.now();
+  let server = 0;
+  for (;;) {
+    const a = cpu.snapshot();
+    await new Promise((r) => setTimeout(r, 2000));
+    server = CpuMeter.split(a, cpu.snapshot()).server;
+    if (server < thresholdPct || Date.now() - t0 >= maxSeconds * 1000) break;
+  }
+  return { waited: (Date.now() - t0) / 1000, server };
+}
