@@ -188,16 +188,8 @@ export function fmtCpu(c: CpuSplit): string {
  * build or test run on a shared machine. Returns what the last window measured.
  */
 export async function waitQuiet(cpu: CpuMeter, maxSeconds: number, thresholdPct: number, onWait?: (otherPct: number) => void): Promise<{ waited: number; other: number }> {
-  const t0 = Date.now();
-  let other = 0;
-  for (let first = true; ; first = false) {
-    const a = cpu.snapshot();
-    await new Promise((r) => setTimeout(r, 2000));
-    other = CpuMeter.split(a, cpu.snapshot()).other;
-    if (other < thresholdPct || Date.now() - t0 >= maxSeconds * 1000) break;
-    if (first) onWait?.(other);
-  }
-  return { waited: (Date.now() - t0) / 1000, other };
+  const r = await waitBelow(cpu, (c) => c.other, maxSeconds, thresholdPct, onWait);
+  return { waited: r.waited, other: r.pct };
 }
 
 /**
@@ -206,13 +198,20 @@ export async function waitQuiet(cpu: CpuMeter, maxSeconds: number, thresholdPct:
  * measurement started before that drain would share the server with it.
  */
 export async function waitServerIdle(cpu: CpuMeter, maxSeconds: number, thresholdPct = 10): Promise<{ waited: number; server: number }> {
+  const r = await waitBelow(cpu, (c) => c.server, maxSeconds, thresholdPct);
+  return { waited: r.waited, server: r.pct };
+}
+
+async function waitBelow(cpu: CpuMeter, pick: (c: CpuSplit) => number, maxSeconds: number, thresholdPct: number, onWait?: (pct: number) => void) {
   const t0 = Date.now();
-  let server = 0;
-  for (;;) {
+  let pct = 0;
+  for (let first = true; ; first = false) {
     const a = cpu.snapshot();
     await new Promise((r) => setTimeout(r, 2000));
-    server = CpuMeter.split(a, cpu.snapshot()).server;
-    if (server < thresholdPct || Date.now() - t0 >= maxSeconds * 1000) break;
+    pct = pick(CpuMeter.split(a, cpu.snapshot()));
+    if (pct < thresholdPct || Date.now() - t0 >= maxSeconds * 1000) break;
+    if (first) onWait?.(pct);
   }
-  return { waited: (Date.now() - t0) / 1000, server };
+  return { waited: (Date.now() - t0) / 1000, pct };
 }
+

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
 import type { Principal } from '../../platform/http/principal.ts';
 import { getOrgUnit, subUnits } from '../agencies/service.ts';
@@ -32,7 +32,6 @@ export interface InboxFilter {
   offset: number;
 }
 
-
 /**
  * An official's inbox: dossiers waiting at a step this official may act on (new online
  * dossiers at the desk, steps of the internal process, results to return), soonest due first.
@@ -40,7 +39,7 @@ export interface InboxFilter {
 export async function inbox(db: Executor, p: Principal, f: InboxFilter, countCap: number) {
   const pairs = await actingPairs(db, p);
   const none = { total: false, overdue: false, dueSoon: false };
-  if (pairs.length === 0) return { total: 0, totalCapped: false, hasMore: false, items: [], counts: { total: 0, overdue: 0, dueSoon: 0, capped: none } };
+  if (pairs.length === 0) return { total: 0, hasMore: false, items: [], counts: { total: 0, overdue: 0, dueSoon: 0, capped: none } };
   const cal = await getCalendar(db);
   const now = new Date();
   // "Due soon": less than one working day left.
@@ -66,6 +65,8 @@ export async function inbox(db: Executor, p: Principal, f: InboxFilter, countCap
     ${f.dueSoon ? dueSoonSql : sql``}
     ${f.q ? sql`and (d.code ilike ${`%${f.q}%`} or search_norm(d.applicant_name) like '%' || search_norm(${f.q}) || '%')` : sql``}`;
   const pairsSql = sql`unnest(${units}::uuid[], ${roles}::text[]) as p(unit, role)`;
+  const cappedCount = (extra: RawBuilder<unknown>) => sql`(select count(*) from (select from ${pairsSql}
+    join dossier d on d.step_unit_id = p.unit and d.step_role = p.role where ${filters} ${extra} limit ${countCap + 1}) x)`;
   const [rows, counts] = await Promise.all([
     sql<any>`select d.* from ${pairsSql}
       cross join lateral (
@@ -82,13 +83,8 @@ export async function inbox(db: Executor, p: Principal, f: InboxFilter, countCap
     // Counting visits every waiting dossier, so a desk with a backlog of 100,000 paid for all of them
     // on every page (≈ 1 s at 10 M dossiers). Each count stops at the cap instead ("1,000+"): the
     // exact backlog is in the agency's statistics (stats.ts), not in every inbox request.
-    sql<any>`select
-        (select count(*) from (select from ${pairsSql} join dossier d on d.step_unit_id = p.unit and d.step_role = p.role
-          where ${filters} limit ${countCap + 1}) x) as total,
-        (select count(*) from (select from ${pairsSql} join dossier d on d.step_unit_id = p.unit and d.step_role = p.role
-          where ${filters} and ${overdueSql} limit ${countCap + 1}) x) as overdue,
-        (select count(*) from (select from ${pairsSql} join dossier d on d.step_unit_id = p.unit and d.step_role = p.role
-          where ${filters} ${dueSoonSql} limit ${countCap + 1}) x) as due_soon`.execute(db),
+    sql<any>`select ${cappedCount(sql``)} as total, ${cappedCount(sql`and ${overdueSql}`)} as overdue,
+      ${cappedCount(dueSoonSql)} as due_soon`.execute(db),
   ]);
   const c = counts.rows[0];
   const capped = (n: unknown) => Number(n) > countCap;
@@ -97,9 +93,8 @@ export async function inbox(db: Executor, p: Principal, f: InboxFilter, countCap
   // One row more than the page says whether another page exists, whatever the counts say.
   const hasMore = rows.rows.length > f.limit;
   return {
-    // When capped, `total` is a lower bound: more dossiers are waiting than it says.
+    // When counts.capped.total, `total` is a lower bound: more dossiers are waiting than it says.
     total,
-    totalCapped: capped(c.total),
     hasMore,
     counts: {
       total, overdue: count(c.overdue), dueSoon: count(c.due_soon),

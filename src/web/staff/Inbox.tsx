@@ -25,7 +25,7 @@ export interface InboxItem {
 }
 interface Counts { total: number; overdue: number; dueSoon: number }
 /** Counts stop at the server's cap: a capped count means "at least this many". */
-interface InboxResponse { total: number; totalCapped: boolean; hasMore: boolean; counts: Counts & { capped: Record<keyof Counts, boolean> }; items: InboxItem[] }
+interface InboxResponse { total: number; hasMore: boolean; counts: Counts & { capped: Record<keyof Counts, boolean> }; items: InboxItem[] }
 
 /** URL parameter names (Vietnamese, like the citizen pages) → what they hold. */
 const P = { procedure: 'thuTuc', status: 'trangThai', overdue: 'quaHan', dueSoon: 'sapDenHan', mine: 'cuaToi', q: 'q', sort: 'sapXep', dir: 'chieu' } as const;
@@ -202,7 +202,7 @@ export default function Inbox() {
       {bulkResults && <BulkReport results={bulkResults} onClose={() => setBulkResults(null)} />}
       {!data ? <Loading /> : (
         <>
-          <p className="muted small" role="status">{t('staff.inbox.shown', { shown: data.items.length, total: fmtCount(Math.max(data.total, data.items.length), data.totalCapped && data.hasMore, i18n.language) })}</p>
+          <p className="muted small" role="status">{t('staff.inbox.shown', { shown: data.items.length, total: fmtCount(Math.max(data.total, data.items.length), data.counts.capped.total && data.hasMore, i18n.language) })}</p>
           {items.length === 0 ? <p className="card">{filtered ? t('staff.inbox.empty') : t('staff.inbox.emptyAll')}</p> : (
             <div className="table-wrap card flush">
               <table className="stack inbox-table">
