@@ -38,8 +38,9 @@ export interface InboxFilter {
  */
 export async function inbox(db: Executor, p: Principal, f: InboxFilter, countCap: number) {
   const pairs = await actingPairs(db, p);
-  const none = { total: false, overdue: false, dueSoon: false };
-  if (pairs.length === 0) return { total: 0, hasMore: false, items: [], counts: { total: 0, overdue: 0, dueSoon: 0, capped: none } };
+  if (pairs.length === 0) {
+    return { total: 0, hasMore: false, items: [], counts: { total: 0, overdue: 0, dueSoon: 0, capped: { total: false, overdue: false, dueSoon: false } } };
+  }
   const cal = await getCalendar(db);
   const now = new Date();
   // "Due soon": less than one working day left.

@@ -160,12 +160,7 @@ export default function Inbox() {
   }, [data]);
 
   const counts = all?.counts ?? data?.counts;
-  const countOf = (k: keyof Counts) => {
-    if (!counts) return '…';
-    // A whole inbox that fitted in one page is its own exact count.
-    if (k === 'total' && all && !all.hasMore) return fmtCount(all.items.length, false, i18n.language);
-    return fmtCount(counts[k], counts.capped[k], i18n.language);
-  };
+  const countOf = (k: keyof Counts) => (counts ? fmtCount(counts[k], counts.capped[k], i18n.language) : '…');
   const sortHead = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort === key ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
       <button type="button" className="th-sort" onClick={() => toggleSort(key)} title={t('staff.inbox.sortBy', { col: label })}>
