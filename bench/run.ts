@@ -60,7 +60,7 @@ const { values: opt } = parseArgs({
 if (opt.help) {
   console.log(`npm run bench [-- options]
   --quick               20,000 dossiers and short phases (default: 1,000,000 dossiers)
-  --city                Hanoi scale (~1 h 45 min on 2 cores, ~60 GB of disk): 1,000,000 citizens (population registry + accounts)
+  --city                Hanoi scale (~1–1½ h on 2 cores, ~60 GB of disk): 1,000,000 citizens (population registry + accounts)
                         and 10,000,000 dossiers loaded with COPY in growth steps, each step measured
   --steps A,B,…         city run: dossier counts at which to measure on the way (default 100000,1000000,3000000; the last
                         step is always --dossiers)

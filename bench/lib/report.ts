@@ -241,7 +241,7 @@ export function renderSection(r: Report): string {
   L.push('<details><summary>EXPLAIN (ANALYZE, BUFFERS) on the loaded database</summary>', '');
   L.push('```', r.loaded.tracking.explain, '', ...r.loaded.inbox.map((x) => `-- ${x.username}\n${x.explain}\n`), '```', '</details>', '');
   if (c) L.push(renderCity(r, c), '');
-  if (r.interconnect) L.push('### Interconnected dossiers', '', interconnectMarkdown(r.interconnect.result, r.interconnect.opts), '', `CPU during the phase: ${cpuCell(r.interconnect.phase.cpu)} (${CPU_HEAD}; the jobs server is under "other").`, '');
+  if (r.interconnect) L.push(interconnectMarkdown(r.interconnect.result, r.interconnect.opts), '', `CPU during the phase: ${cpuCell(r.interconnect.phase.cpu)} (${CPU_HEAD}; the jobs server is under "other").`, '');
   if (r.peers) L.push(renderPeers(r, r.peers), '');
   if (r.bulk) L.push('### Bulk load', '');
   if (r.bulk) L.push(`${num(r.bulk.dossiers)} dossiers and ${num(r.bulk.actions)} actions in ${num(r.bulk.seconds)} s (plan ${num(r.bulk.planSeconds)} s, INSERT … SELECT ${num(r.bulk.insertSeconds)} s on 2 connections, secondary indexes ${num(r.bulk.indexSeconds)} s, VACUUM ANALYZE + CHECKPOINT ${num(r.bulk.vacuumSeconds)} s). Sizes: ${r.bulk.sizes.map((s) => `${s.table} ${s.size}`).join(', ')}. By status: ${Object.entries(r.bulk.byStatus).map(([s, n]) => `${s}: ${num(n)}`).join(', ')}.`);
