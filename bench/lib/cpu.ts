@@ -214,4 +214,3 @@ async function waitBelow(cpu: CpuMeter, pick: (c: CpuSplit) => number, maxSecond
   }
   return { waited: (Date.now() - t0) / 1000, pct };
 }
-
